@@ -1,0 +1,1 @@
+namespace Vivido.Cel; internal static class Placeholder { }

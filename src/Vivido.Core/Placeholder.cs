@@ -1,0 +1,1 @@
+namespace Vivido.Core; internal static class Placeholder { }
