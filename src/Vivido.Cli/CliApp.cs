@@ -1,0 +1,37 @@
+using System.CommandLine;
+
+namespace Vivido.Cli;
+
+/// <summary>Builds the `vivido` command tree and runs it with the given writers (tests pass their own).</summary>
+internal static class CliApp
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Vivido: one authoritative lifecycle state for every container image digest.");
+        root.Subcommands.Add(PolicyCommands.Create());
+        root.Subcommands.Add(LifecycleCommands.Create());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var parse = Build().Parse(args);
+        var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parse.InvokeAsync(config).ConfigureAwait(false);
+        }
+        catch (CliException ex)
+        {
+            await error.WriteLineAsync("vivido: " + ex.Message).ConfigureAwait(false);
+            return ex.ExitCode;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Users get one line; VIVIDO_DEBUG=1 shows the trace for bug reports.
+            var detail = Environment.GetEnvironmentVariable("VIVIDO_DEBUG") == "1" ? ex.ToString() : ex.Message;
+            await error.WriteLineAsync($"vivido: unexpected error: {detail}").ConfigureAwait(false);
+            return ExitCodes.Error;
+        }
+    }
+}
