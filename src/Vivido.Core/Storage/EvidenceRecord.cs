@@ -1,0 +1,12 @@
+namespace Vivido.Core.Storage;
+
+/// <summary>Stored evidence.</summary>
+/// <param name="Id">Position in the evidence table, increasing.</param>
+/// <param name="Digest">The image.</param>
+/// <param name="Kind">Its kind.</param>
+/// <param name="Fact">The normalised fact (the record type matching <paramref name="Kind"/>).</param>
+/// <param name="RawDocument">The raw document, if one was kept.</param>
+/// <param name="MediaType">Its media type.</param>
+/// <param name="Actor">Who attached it.</param>
+/// <param name="At">When.</param>
+public sealed record EvidenceRecord(long Id, string Digest, EvidenceKind Kind, object Fact, string? RawDocument, string? MediaType, string Actor, DateTimeOffset At);
