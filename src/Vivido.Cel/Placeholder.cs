@@ -1,1 +1,0 @@
-namespace Vivido.Cel; internal static class Placeholder { }

@@ -1,0 +1,32 @@
+namespace Vivido.Core.Lifecycles.Loading;
+
+/// <summary>Builds the public model from a parsed lifecycle that validated without problems.</summary>
+internal static class LifecycleAssembler
+{
+    public static Lifecycle Build(LifecycleSyntax syntax)
+    {
+        var states = syntax.States
+            .Select(s => new StateDefinition(s.Name.Value, s.Initial, s.Terminal, s.Entry, s.Description))
+            .ToList();
+        var transitions = syntax.Transitions
+            .Select(t => new TransitionDefinition(
+                t.Event!.Value,
+                LifecycleValidator.ExpandFrom(t, syntax.States).Select(f => f.State).Distinct().ToList(),
+                t.To.Select(to => to.Value).ToList(),
+                t.Description,
+                t.Guards.Select(g => new GuardDefinition(g.Name.Value, g.Expression, g.Message, g.Program!)).ToList(),
+                t.Effects.Select(e => e.Effect).ToList()))
+            .ToList();
+        return new Lifecycle(
+            syntax.Name,
+            states,
+            transitions,
+            syntax.Timers.Select(t => new TimerDefinition(t.State.Value, t.After, t.Event.Value)).ToList(),
+            syntax.Admission.Select(a => new AdmissionRule(a.Namespaces, a.Allow.Select(s => s.Value).ToList())).ToList(),
+            syntax.Retention,
+            syntax.Overrides)
+        {
+            Description = syntax.Description,
+        };
+    }
+}

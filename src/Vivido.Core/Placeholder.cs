@@ -1,1 +1,0 @@
-namespace Vivido.Core; internal static class Placeholder { }
