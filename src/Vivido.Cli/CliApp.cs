@@ -10,6 +10,20 @@ internal static class CliApp
         var root = new RootCommand("Vivido: one authoritative lifecycle state for every container image digest.");
         root.Subcommands.Add(PolicyCommands.Create());
         root.Subcommands.Add(LifecycleCommands.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(DbCommands.Create());
+        root.Subcommands.Add(LoginCommand.Create());
+        root.Subcommands.Add(RegisterCommand.Create());
+        root.Subcommands.Add(ImagesCommands.Create());
+        root.Subcommands.Add(EventsCommands.CreateEvent());
+        root.Subcommands.Add(EventsCommands.CreatePromote());
+        root.Subcommands.Add(RollbackCommand.Create());
+        root.Subcommands.Add(OverrideCommand.Create());
+        root.Subcommands.Add(ReviewCommands.CreateApprove());
+        root.Subcommands.Add(ReviewCommands.CreateVeto());
+        root.Subcommands.Add(TagsCommands.Create());
+        root.Subcommands.Add(AuditCommands.Create());
+        root.Subcommands.Add(TokensCommands.Create());
         return root;
     }
 

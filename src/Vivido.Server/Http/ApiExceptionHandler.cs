@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Vivido.Server.Http;
+
+/// <summary>
+/// Maps every exception to a problem document: binding and body errors become 4xx naming the field,
+/// anything else a 500 without internals (the details go to the log only).
+/// </summary>
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Describe(exception, httpContext.Request);
+        if (problem.Status == StatusCodes.Status500InternalServerError)
+        {
+            LogUnhandled(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        }).ConfigureAwait(false);
+    }
+
+    private static ProblemDetails Describe(Exception exception, HttpRequest request)
+    {
+        var json = FindJsonException(exception);
+        if (json is not null)
+        {
+            var (field, message) = JsonErrorField.Describe(json);
+            return ApiProblems.InvalidInput(field, message);
+        }
+
+        if (exception is BadHttpRequestException bad)
+        {
+            return bad.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => ApiProblems.Create(
+                    bad.StatusCode, ProblemTypes.PayloadTooLarge, ApiProblems.TitleFor(bad.StatusCode),
+                    "the request body is larger than the server accepts"),
+                StatusCodes.Status415UnsupportedMediaType => ApiProblems.Create(
+                    bad.StatusCode, ProblemTypes.UnsupportedMediaType, ApiProblems.TitleFor(bad.StatusCode),
+                    $"expected Content-Type: application/json, got '{request.ContentType}'"),
+                StatusCodes.Status400BadRequest when bad.Message.Contains("was not provided", StringComparison.Ordinal) =>
+                    ApiProblems.InvalidInput("body", "a JSON request body is required"),
+                _ => ApiProblems.Create(
+                    bad.StatusCode, ProblemTypes.ForStatus(bad.StatusCode), ApiProblems.TitleFor(bad.StatusCode),
+                    "the request could not be read"),
+            };
+        }
+
+        return ApiProblems.Create(
+            StatusCodes.Status500InternalServerError,
+            ProblemTypes.Internal,
+            ApiProblems.TitleFor(500),
+            "the server failed to handle the request; the error was logged");
+    }
+
+    private static JsonException? FindJsonException(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is JsonException json)
+            {
+                return json;
+            }
+        }
+
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, string method, PathString path, Exception exception);
+}

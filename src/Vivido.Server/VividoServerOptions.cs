@@ -1,0 +1,35 @@
+namespace Vivido.Server;
+
+/// <summary>How <see cref="VividoServer"/> starts: where it listens, its data folder and its lifecycle.</summary>
+public sealed class VividoServerOptions
+{
+    /// <summary>The default listen address: loopback only.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:8080";
+
+    /// <summary>The default request body cap: 1 MiB.</summary>
+    public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
+
+    /// <summary>Holds <c>admin.token</c> (and, for the SQLite store, the database).</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>Listen addresses; port 0 picks a free port (read the bound address from <c>WebApplication.Urls</c> after start).</summary>
+    public IReadOnlyList<string> Urls { get; init; } = [DefaultUrl];
+
+    /// <summary>A lifecycle YAML file; null for the embedded default.</summary>
+    public string? LifecycleFile { get; init; }
+
+    /// <summary>The first admin token's secret (VIVIDO_BOOTSTRAP_TOKEN); null generates one.</summary>
+    public string? BootstrapToken { get; init; }
+
+    /// <summary>Larger bodies get 413.</summary>
+    public long MaxRequestBodyBytes { get; init; } = DefaultMaxRequestBodyBytes;
+
+    /// <summary>The clock; tests pass one they control.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Where the start line and a generated admin token are printed (stdout for <c>vivido serve</c>).</summary>
+    public TextWriter Output { get; init; } = TextWriter.Null;
+
+    /// <summary>Write framework warnings and errors to the console (off in tests).</summary>
+    public bool ConsoleLogging { get; init; } = true;
+}
