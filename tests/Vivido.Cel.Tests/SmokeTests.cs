@@ -1,7 +1,0 @@
-namespace Vivido.Cel.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Paths_RepoRoot_HasSolution() => File.Exists(Vivido.Testing.TestPaths.InRepo("Vivido.slnx")).ShouldBeTrue();
-}
