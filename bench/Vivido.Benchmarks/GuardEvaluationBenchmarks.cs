@@ -1,7 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Columns;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
 using Vivido.Cel;
 
 namespace Vivido.Benchmarks;
@@ -10,7 +7,7 @@ namespace Vivido.Benchmarks;
 /// Compiled CEL guards evaluated on a typical image, against a ceiling measured in the same run:
 /// hand-written C# doing the same dictionary lookups and comparisons.
 /// </summary>
-[Config(typeof(Config))]
+[Config(typeof(OneCoreConfig))]
 [MemoryDiagnoser]
 public class GuardEvaluationBenchmarks
 {
@@ -35,14 +32,4 @@ public class GuardEvaluationBenchmarks
 
     [Benchmark(Description = "CEL: approvals.exists(role)")]
     public bool CelApprovalExists() => approval.Evaluate(activation).AsBool();
-
-    private sealed class Config : ManualConfig
-    {
-        public Config()
-        {
-            AddJob(Job.Default.WithId("one-core").WithAffinity(1));
-            AddColumn(StatisticColumn.OperationsPerSecond);
-            WithSummaryStyle(BenchmarkDotNet.Reports.SummaryStyle.Default.WithRatioStyle(RatioStyle.Trend));
-        }
-    }
 }
