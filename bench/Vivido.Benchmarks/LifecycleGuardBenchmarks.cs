@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Vivido.Core.Engine;
 using Vivido.Core.Images;
 using Vivido.Core.Lifecycles;
+using Vivido.Core.PolicyTests;
 
 namespace Vivido.Benchmarks;
 
@@ -27,7 +28,7 @@ public class LifecycleGuardBenchmarks
         var lifecycle = LifecycleLoader.LoadDefault();
         guards = [.. lifecycle.Transitions.SelectMany(t => t.Guards)];
         context = GuardContext.Create(image, promote, repository, Now);
-        engine = new TransitionEngine(lifecycle, new FixedTime(Now));
+        engine = new TransitionEngine(lifecycle, new FixedTimeProvider(Now));
     }
 
     /// <summary>All guards of the default lifecycle, once each: divide by <see cref="GuardCount"/> for one guard.</summary>
@@ -63,10 +64,5 @@ public class LifecycleGuardBenchmarks
         return new ImageSnapshot(
             "sha256:" + new string('a', 64), "registry.example.com/team/payment-api", "Staged", 4, at,
             ["v1.4.2"], new Dictionary<string, string> { ["architecture"] = "amd64" }, false, facts);
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }
