@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Vivido.Core.Storage;
 
 namespace Vivido.Cli;
 
@@ -24,6 +25,7 @@ internal static class CliApp
         root.Subcommands.Add(TagsCommands.Create());
         root.Subcommands.Add(AuditCommands.Create());
         root.Subcommands.Add(TokensCommands.Create());
+        root.Subcommands.Add(JobsCommands.Create());
         return root;
     }
 
@@ -39,6 +41,11 @@ internal static class CliApp
         {
             await error.WriteLineAsync("vivido: " + ex.Message).ConfigureAwait(false);
             return ex.ExitCode;
+        }
+        catch (StoreUnavailableException ex)
+        {
+            await error.WriteLineAsync("vivido: the database is unavailable: " + ex.Message.Split('\n')[0]).ConfigureAwait(false);
+            return ExitCodes.Error;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -1,15 +1,13 @@
-using Vivido.Store.Sqlite;
-
 namespace Vivido.Cli;
 
-/// <summary>The local data folder of <c>serve</c> and <c>db migrate</c>: the SQLite file and admin.token.</summary>
+/// <summary>The local data folder of <c>serve</c>, <c>db migrate</c> and <c>db copy</c>: admin.token, and the default SQLite file.</summary>
 internal static class DataDirectory
 {
     public const string Default = "./vivido-data";
     public const string DatabaseFile = "vivido.db";
 
-    /// <summary>Creates the folder (owner-only) and opens the store in it.</summary>
-    public static SqliteStore OpenStore(string directory)
+    /// <summary>Creates the folder (owner-only: it holds admin.token) and returns its full path.</summary>
+    public static string EnsureCreated(string directory)
     {
         var full = Path.GetFullPath(directory);
         try
@@ -28,6 +26,9 @@ internal static class DataDirectory
             throw new CliException($"cannot create the data folder {full}: {ex.Message}");
         }
 
-        return new SqliteStore(Path.Combine(full, DatabaseFile));
+        return full;
     }
+
+    /// <summary>The SQLite file used when neither <c>--database</c> nor VIVIDO_DATABASE names a database.</summary>
+    public static string DefaultDatabase(string directory) => "sqlite:" + Path.Combine(Path.GetFullPath(directory), DatabaseFile);
 }

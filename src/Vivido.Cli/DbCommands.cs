@@ -2,26 +2,42 @@ using System.CommandLine;
 
 namespace Vivido.Cli;
 
-/// <summary><c>vivido db migrate [--data DIR]</c>: applies the store's migrations locally, without a server.</summary>
+/// <summary><c>vivido db migrate [--data DIR] [--database DB]</c> and <c>vivido db copy</c>: database maintenance without a server.</summary>
 internal static class DbCommands
 {
     public static Command Create()
     {
-        var db = new Command("db", "Maintain the local database.");
-        var data = new Option<string>("--data") { Description = "The data folder holding vivido.db.", DefaultValueFactory = _ => DataDirectory.Default };
+        var db = new Command("db", "Maintain a database (SQLite or PostgreSQL) without a server.");
+        db.Subcommands.Add(CreateMigrate());
+        db.Subcommands.Add(DbCopyCommand.Create());
+        return db;
+    }
+
+    /// <summary>The <c>--data</c> option of the db verbs.</summary>
+    public static Option<string> DataOption() => new("--data")
+    {
+        Description = $"The data folder whose {DataDirectory.DatabaseFile} is the default database.",
+        DefaultValueFactory = _ => DataDirectory.Default,
+    };
+
+    private static Command CreateMigrate()
+    {
+        var data = DataOption();
+        var database = DatabaseOption.Create();
         var migrate = new Command("migrate", "Apply the migrations not yet applied (also done by 'serve' at start).");
         migrate.Options.Add(data);
+        migrate.Options.Add(database);
         migrate.SetAction(async (parse, cancel) =>
         {
-            using var store = DataDirectory.OpenStore(parse.GetRequiredValue(data));
-            var applied = await store.MigrateAsync(cancel).ConfigureAwait(false);
+            var directory = parse.GetRequiredValue(data);
+            await using var store = StoreFactory.Open(DatabaseOption.Resolve(parse.GetValue(database), directory, Environment.GetEnvironmentVariable));
+            var applied = await store.Store.MigrateAsync(cancel).ConfigureAwait(false);
             var output = parse.InvocationConfiguration.Output;
             await output.WriteLineAsync(applied.Count == 0
-                ? $"{store.DatabasePath} is up to date"
-                : $"{store.DatabasePath}: applied {string.Join(", ", applied)}").ConfigureAwait(false);
+                ? $"{store.Description} is up to date"
+                : $"{store.Description}: applied {string.Join(", ", applied)}").ConfigureAwait(false);
             return ExitCodes.Ok;
         });
-        db.Subcommands.Add(migrate);
-        return db;
+        return migrate;
     }
 }

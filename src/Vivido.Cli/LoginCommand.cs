@@ -16,7 +16,8 @@ internal static class LoginCommand
         command.Options.Add(token);
         command.SetAction(async (parse, cancel) =>
         {
-            var settings = new ClientSettings(ClientSettings.ParseServer(parse.GetRequiredValue(server)), parse.GetRequiredValue(token));
+            var settings = new ClientSettings(
+                ClientSettings.ParseServer(parse.GetRequiredValue(server)), parse.GetRequiredValue(token), ClientSettings.RetriesFrom(Environment.GetEnvironmentVariable));
             using (var client = new VividoClient(settings))
             {
                 var response = await client.SendAsync(HttpMethod.Get, "api/v1/images?limit=1", null, null, cancel).ConfigureAwait(false);

@@ -4,40 +4,85 @@ using Vivido.Server;
 
 namespace Vivido.Cli;
 
-/// <summary><c>vivido serve [--data DIR] [--urls URL] [--lifecycle FILE]</c>: the HTTP API on an embedded SQLite store.</summary>
+/// <summary>
+/// <c>vivido serve [--data DIR] [--database DB] [--urls URL] [--lifecycle FILE] [--replica-id ID]
+/// [--job-interval D] [--lease-ttl D] [--no-jobs]</c>: the HTTP API on SQLite or PostgreSQL.
+/// </summary>
 internal static class ServeCommand
 {
     public const string BootstrapVariable = "VIVIDO_BOOTSTRAP_TOKEN";
 
     public static Command Create()
     {
-        var data = new Option<string>("--data") { Description = "The data folder (SQLite file, admin.token).", DefaultValueFactory = _ => DataDirectory.Default };
+        var defaults = new VividoServerOptions { DataDirectory = DataDirectory.Default };
+        var data = new Option<string>("--data")
+        {
+            Description = $"The data folder: admin.token, and the SQLite file {DataDirectory.DatabaseFile} unless --database names another database.",
+            DefaultValueFactory = _ => DataDirectory.Default,
+        };
+        var database = DatabaseOption.Create();
         var urls = new Option<string>("--urls")
         {
             Description = "Where to listen; several separated by ';'. Port 0 picks a free port.",
             DefaultValueFactory = _ => VividoServerOptions.DefaultUrl,
         };
         var lifecycle = new Option<string?>("--lifecycle") { Description = "A lifecycle YAML file (default: the embedded default lifecycle)." };
+        var replicaId = new Option<string?>("--replica-id")
+        {
+            HelpName = "ID",
+            Description = "This replica's name in job leases and in the history entries its jobs write (default: HOST:PID).",
+        };
+        var jobInterval = new Option<string?>("--job-interval")
+        {
+            HelpName = "DURATION",
+            Description = $"How often the background jobs (timers) look for work, e.g. 10s or 1m (default {Text(defaults.JobInterval)}).",
+        };
+        var leaseTtl = new Option<string?>("--lease-ttl")
+        {
+            HelpName = "DURATION",
+            Description = $"How long a job lease lasts without renewal: the longest a dead replica's job waits for another to take over; longer than --job-interval (default {Text(defaults.LeaseTtl)}).",
+        };
+        var noJobs = new Option<bool>("--no-jobs") { Description = "Do not run background jobs on this replica (other replicas still may)." };
         var command = new Command(
             "serve",
             $"Run the Vivido server. On first start it creates an admin token from {BootstrapVariable}, or generates one, prints it once and saves it to DATA/admin.token (mode 0600).");
-        command.Options.Add(data);
-        command.Options.Add(urls);
-        command.Options.Add(lifecycle);
+        foreach (var option in new Option[] { data, database, urls, lifecycle, replicaId, jobInterval, leaseTtl, noJobs })
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (parse, cancel) =>
         {
-            using var store = DataDirectory.OpenStore(parse.GetRequiredValue(data));
+            var interval = parse.GetValue(jobInterval) is { } i ? DurationText.Parse(i, "--job-interval") : defaults.JobInterval;
+            var ttl = parse.GetValue(leaseTtl) is { } t ? DurationText.Parse(t, "--lease-ttl") : defaults.LeaseTtl;
+            if (ttl <= interval)
+            {
+                throw new CliException($"--lease-ttl ({Text(ttl)}) must be longer than --job-interval ({Text(interval)}), or the lease lapses between runs");
+            }
+
+            var replica = parse.GetValue(replicaId) is { } r ? r.Trim() : defaults.ReplicaId;
+            if (replica.Length == 0 || replica.Length > 200 || replica.Any(char.IsControl))
+            {
+                throw new CliException("--replica-id must be 1-200 characters without control characters");
+            }
+
+            var directory = DataDirectory.EnsureCreated(parse.GetRequiredValue(data));
+            await using var store = StoreFactory.Open(DatabaseOption.Resolve(parse.GetValue(database), directory, Environment.GetEnvironmentVariable));
             var options = new VividoServerOptions
             {
-                DataDirectory = Path.GetDirectoryName(store.DatabasePath)!,
+                DataDirectory = directory,
                 Urls = parse.GetRequiredValue(urls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 LifecycleFile = parse.GetValue(lifecycle),
                 BootstrapToken = Environment.GetEnvironmentVariable(BootstrapVariable) is { Length: > 0 } secret ? secret : null,
                 Output = parse.InvocationConfiguration.Output,
+                ReplicaId = replica,
+                RunJobs = !parse.GetValue(noJobs),
+                JobInterval = interval,
+                LeaseTtl = ttl,
             };
             try
             {
-                await using var app = await VividoServer.CreateAsync(options, store, cancel).ConfigureAwait(false);
+                await using var app = await VividoServer.CreateAsync(options, store.Store, cancel).ConfigureAwait(false);
                 await app.StartAsync(cancel).ConfigureAwait(false);
                 await app.WaitForShutdownAsync(cancel).ConfigureAwait(false);
             }
@@ -54,4 +99,9 @@ internal static class ServeCommand
         });
         return command;
     }
+
+    private static string Text(TimeSpan duration) =>
+        duration.TotalMilliseconds % 1000 != 0 ? $"{duration.TotalMilliseconds:0}ms"
+        : duration.TotalSeconds % 60 != 0 ? $"{duration.TotalSeconds:0}s"
+        : $"{duration.TotalMinutes:0}m";
 }

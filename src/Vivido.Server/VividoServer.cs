@@ -8,6 +8,7 @@ using Vivido.Server.Api;
 using Vivido.Server.Auth;
 using Vivido.Server.Hosting;
 using Vivido.Server.Http;
+using Vivido.Server.Jobs;
 
 namespace Vivido.Server;
 
@@ -57,6 +58,7 @@ public static class VividoServer
         app.MapTagsApi();
         app.MapAuditApi();
         app.MapTokensApi();
+        app.MapJobsApi();
         app.Lifetime.ApplicationStarted.Register(() => WriteStartLine(app, options, store, lifecycle));
         return app;
     }
@@ -119,7 +121,7 @@ public static class VividoServer
         services.AddSingleton<TagService>();
         services.AddSingleton(new AuditService(store));
         services.AddSingleton<TokenService>();
-        services.AddSingleton<KeyedLock>();
+        services.AddVividoJobs(options);
 
         services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);

@@ -30,6 +30,18 @@ public sealed class VividoServerOptions
     /// <summary>Where the start line and a generated admin token are printed (stdout for <c>vivido serve</c>).</summary>
     public TextWriter Output { get; init; } = TextWriter.Null;
 
+    /// <summary>This replica's name in leases and in the history entries its background jobs write.</summary>
+    public string ReplicaId { get; init; } = Environment.MachineName + ":" + Environment.ProcessId;
+
+    /// <summary>Run the background jobs (timers) on this replica. Every replica may; leases keep each unit of work to one.</summary>
+    public bool RunJobs { get; init; } = true;
+
+    /// <summary>How often each background job looks for work.</summary>
+    public TimeSpan JobInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a job's lease lasts without renewal: the longest a dead replica's job waits before another takes over.</summary>
+    public TimeSpan LeaseTtl { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Write framework warnings and errors to the console (off in tests).</summary>
     public bool ConsoleLogging { get; init; } = true;
 }

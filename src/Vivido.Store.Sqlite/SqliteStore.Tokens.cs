@@ -61,39 +61,6 @@ public sealed partial class SqliteStore
             cancellationToken);
     }
 
-    /// <inheritdoc />
-    public Task<IdempotentResult?> FindIdempotentResultAsync(string tokenName, string key, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(tokenName);
-        ArgumentNullException.ThrowIfNull(key);
-        return _database.ReadAsync(
-            (connection, transaction) => FindIdempotentAsync(connection, transaction, tokenName, key, cancellationToken), cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public Task<IdempotentResult> SaveIdempotentResultAsync(IdempotentResult result, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        return _database.WriteAsync(
-            async (connection, transaction) =>
-            {
-                await connection.Command(
-                        "INSERT INTO idempotency (token_name, key, request_hash, status, body, created_at) VALUES (@token, @key, @hash, @status, @body, @at) " +
-                        "ON CONFLICT (token_name, key) DO NOTHING",
-                        transaction)
-                    .With("@token", result.TokenName).With("@key", result.Key).With("@hash", result.RequestHash).With("@status", result.Status)
-                    .With("@body", result.Body).With("@at", Micros.FromTime(result.CreatedAt)).ExecuteAsync(cancellationToken).ConfigureAwait(false);
-                return (await FindIdempotentAsync(connection, transaction, result.TokenName, result.Key, cancellationToken).ConfigureAwait(false))!;
-            },
-            cancellationToken);
-    }
-
-    private static Task<IdempotentResult?> FindIdempotentAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string tokenName, string key, CancellationToken cancellationToken) =>
-        connection.Command("SELECT token_name, key, request_hash, status, body, created_at FROM idempotency WHERE token_name = @token AND key = @key", transaction)
-            .With("@token", tokenName).With("@key", key)
-            .FirstOrDefaultAsync(r => new IdempotentResult(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4), r.Time(5)), cancellationToken);
-
     private static TokenRecord MapToken(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), JsonColumns.ParseList(r.GetString(2)), JsonColumns.ParseList(r.GetString(3)), r.Time(4), r.GetString(5), r.NullableTime(6));
 }

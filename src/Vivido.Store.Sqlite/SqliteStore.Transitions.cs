@@ -5,11 +5,10 @@ namespace Vivido.Store.Sqlite;
 
 public sealed partial class SqliteStore
 {
-    private const string CompareAndSwap =
-        "UPDATE images SET state = @to, version = version + 1, entered_state_at = @at WHERE id = @id AND version = @expected";
+    // Nested in the group-commit savepoint: an occupied exclusive state undoes this commit's writes alone.
+    private const string CommitSavepoint = "vivido_commit";
 
-    private const string InsertOutbox =
-        "INSERT INTO outbox (seq, topic, payload, created_at) VALUES (@seq, @topic, @payload, @at)";
+    private const int SqliteConstraintUnique = 2067;
 
     /// <inheritdoc />
     public Task<CommitResult> CommitTransitionAsync(TransitionCommit commit, CancellationToken cancellationToken = default)
@@ -34,46 +33,25 @@ public sealed partial class SqliteStore
                     throw new ArgumentException($"commit says from {commit.From} but {commit.Digest} is {stored.Image.State} at that version", nameof(commit));
                 }
 
-                if (commit.ConfirmsOverrideId is { } overrideId)
+                transaction.Save(CommitSavepoint);
+                var writer = new CommitWriter(connection, transaction, stored, commit, cancellationToken);
+                try
                 {
-                    var pending = await OverrideRows.FindAsync(connection, transaction, overrideId, cancellationToken).ConfigureAwait(false);
-                    if (pending is null || pending.Status != OverrideStatus.Pending || pending.Digest != commit.Digest)
-                    {
-                        return new OverrideNotPending(overrideId, pending?.Status);
-                    }
-
-                    await OverrideRows.ResolveAsync(connection, transaction, overrideId, OverrideStatus.Confirmed, commit.Actor, null, commit.At, cancellationToken)
-                        .ConfigureAwait(false);
+                    var result = await writer.WriteAsync().ConfigureAwait(false);
+                    transaction.Release(CommitSavepoint);
+                    return result;
                 }
-
-                var swapped = await connection.Command(CompareAndSwap, transaction)
-                    .With("@to", commit.To).With("@at", Micros.FromTime(commit.At)).With("@id", stored.Id).With("@expected", commit.ExpectedVersion)
-                    .ExecuteAsync(cancellationToken).ConfigureAwait(false);
-                if (swapped != 1)
+                catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == SqliteConstraintUnique && writer.Entering is { } state)
                 {
-                    throw new InvalidOperationException("compare-and-swap failed under the write lock");
+                    // SQLite undid the failing statement only; the holder is read before the rest is undone.
+                    var holder = await connection.Command(
+                            "SELECT digest FROM images WHERE repository = @r AND state = @s AND exclusive = 1 LIMIT 1", transaction)
+                        .With("@r", stored.Image.Repository).With("@s", state)
+                        .FirstOrDefaultAsync(r => r.GetString(0), cancellationToken).ConfigureAwait(false);
+                    transaction.Rollback(CommitSavepoint);
+                    transaction.Release(CommitSavepoint);
+                    return new ExclusiveStateOccupied(commit.Digest, state, holder);
                 }
-
-                var history = new HistoryWriter(connection, transaction);
-                var entry = await history.AppendAsync(
-                    stored.Id,
-                    HistoryWriter.Draft(commit.Digest, commit.Kind, commit.Event, commit.From, commit.To, commit.Actor, commit.Reason, commit.Params, commit.At, commit.Detail),
-                    cancellationToken).ConfigureAwait(false);
-                var effects = new List<HistoryEntry>();
-                foreach (var effect in commit.Effects)
-                {
-                    effects.AddRange(await ApplyEffectAsync(connection, transaction, history, stored, commit, effect, cancellationToken).ConfigureAwait(false));
-                }
-
-                foreach (var message in commit.Outbox)
-                {
-                    await connection.Command(InsertOutbox, transaction)
-                        .With("@seq", entry.Seq).With("@topic", message.Topic).With("@payload", message.Payload).With("@at", Micros.FromTime(commit.At))
-                        .ExecuteAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                var image = stored.Image with { State = commit.To, Version = commit.ExpectedVersion + 1, EnteredStateAt = entry.At };
-                return new Committed(entry, image, effects);
             },
             cancellationToken);
     }
@@ -86,9 +64,24 @@ public sealed partial class SqliteStore
             async (connection, transaction) =>
             {
                 var stored = await ImageRows.FindAsync(connection, transaction, rejection.Digest, cancellationToken).ConfigureAwait(false);
-                if (stored is null)
+                if (stored is null || (rejection.ExpectedVersion is { } expected && expected != stored.Image.Version))
                 {
                     return null;
+                }
+
+                if (rejection.TimerEvent is { } timerEvent)
+                {
+                    var recorded = await connection.Command(
+                            "INSERT INTO timer_firings (image_id, state, entered_state_at, event, fired_at) VALUES (@id, @state, @entered, @event, @at) " +
+                            "ON CONFLICT DO NOTHING",
+                            transaction)
+                        .With("@id", stored.Id).With("@state", stored.Image.State).With("@entered", Micros.FromTime(stored.Image.EnteredStateAt))
+                        .With("@event", timerEvent).With("@at", Micros.FromTime(rejection.At))
+                        .ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                    if (recorded == 0)
+                    {
+                        return null;
+                    }
                 }
 
                 var draft = HistoryWriter.Draft(
@@ -146,29 +139,5 @@ public sealed partial class SqliteStore
                 return await OverrideRows.FindAsync(connection, transaction, id, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
-    }
-
-    private static async Task<List<HistoryEntry>> ApplyEffectAsync(
-        SqliteConnection connection, SqliteTransaction transaction, HistoryWriter history, StoredImage cause,
-        TransitionCommit commit, EffectTransition effect, CancellationToken cancellationToken)
-    {
-        var targets = await connection.Command(
-                "SELECT id, digest, version FROM images WHERE repository = @r AND state = @from AND id <> @cause ORDER BY id", transaction)
-            .With("@r", cause.Image.Repository).With("@from", effect.FromState).With("@cause", cause.Id)
-            .ListAsync(r => (Id: r.GetInt64(0), Digest: r.GetString(1), Version: r.GetInt64(2)), cancellationToken).ConfigureAwait(false);
-        var entries = new List<HistoryEntry>(targets.Count);
-        var detail = $"effect of {commit.Event} on {commit.Digest}";
-        foreach (var target in targets)
-        {
-            await connection.Command(CompareAndSwap, transaction)
-                .With("@to", effect.ToState).With("@at", Micros.FromTime(commit.At)).With("@id", target.Id).With("@expected", target.Version)
-                .ExecuteAsync(cancellationToken).ConfigureAwait(false);
-            entries.Add(await history.AppendAsync(
-                target.Id,
-                HistoryWriter.Draft(target.Digest, HistoryKind.Accepted, effect.Event, effect.FromState, effect.ToState, commit.Actor, commit.Reason, NoParams, commit.At, detail),
-                cancellationToken).ConfigureAwait(false));
-        }
-
-        return entries;
     }
 }

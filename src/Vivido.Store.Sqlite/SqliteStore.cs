@@ -8,11 +8,8 @@ namespace Vivido.Store.Sqlite;
 /// </summary>
 public sealed partial class SqliteStore : IVividoStore, IDisposable
 {
-    private static readonly string[] Tables =
-    [
-        "images", "history", "tags", "tag_moves", "evidence", "approvals", "vetoes", "deployments",
-        "outbox", "idempotency", "tokens", "pending_overrides",
-    ];
+    // The durable tables; leases are transient (a running job's lease would make every count differ).
+    private static readonly string[] Tables = [.. StoreSchema.Tables.Select(t => t.Name)];
 
     private readonly SqliteDatabase _database;
     private readonly SqliteMigrator _migrator;

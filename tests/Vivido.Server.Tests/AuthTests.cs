@@ -123,7 +123,7 @@ public sealed class AuthTests(ServerFixture fixture) : IClassFixture<ServerFixtu
                 "/healthz", "/readyz", "/api/v1/images", "/api/v1/images/{digest}", "/api/v1/images/{digest}/history", "/api/v1/images/{digest}/events",
                 "/api/v1/images/{digest}/override", "/api/v1/images/{digest}/override/reject", "/api/v1/images/{digest}/approvals",
                 "/api/v1/images/{digest}/veto", "/api/v1/rollbacks", "/api/v1/tags", "/api/v1/tags/history", "/api/v1/audit", "/api/v1/audit/verify",
-                "/api/v1/tokens", "/api/v1/tokens/{name}",
+                "/api/v1/tokens", "/api/v1/tokens/{name}", "/api/v1/jobs",
             ],
             ignoreOrder: true);
         document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _).ShouldBeTrue();

@@ -54,20 +54,4 @@ public sealed class ServiceRulesTests
         new Caller("a", ["reader"], []).CanAccess("x/y").ShouldBeTrue();
         new Caller("a", ["reader"], ["team-a/*"]).CanAccess("x/y").ShouldBeFalse();
     }
-
-    [Fact]
-    public async Task KeyedLock_SameKey_SerialisesAndForgetsReleasedKeys()
-    {
-        var locks = new KeyedLock();
-        var first = await locks.AcquireAsync("k", CancellationToken.None);
-        var second = locks.AcquireAsync("k", CancellationToken.None);
-        var other = await locks.AcquireAsync("other", CancellationToken.None);
-
-        second.IsCompleted.ShouldBeFalse();
-        first.Dispose();
-        (await second).Dispose();
-        other.Dispose();
-
-        locks.Count.ShouldBe(0);
-    }
 }

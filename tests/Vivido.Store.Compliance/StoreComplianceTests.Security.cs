@@ -84,7 +84,7 @@ public abstract partial class StoreComplianceTests
         var counts = await Store.CountRowsAsync();
 
         counts.Keys.ShouldBe(
-            ["approvals", "deployments", "evidence", "history", "idempotency", "images", "outbox", "pending_overrides", "tag_moves", "tags", "tokens", "vetoes"],
+            ["approvals", "deployments", "evidence", "history", "idempotency", "images", "outbox", "pending_overrides", "tag_moves", "tags", "timer_firings", "tokens", "vetoes"],
             ignoreOrder: true);
         counts.Values.ShouldAllBe(v => v == 0);
     }

@@ -32,10 +32,13 @@ public abstract partial class StoreComplianceTests : IAsyncLifetime
         }
     }
 
-    /// <summary>A new, empty store with every migration applied.</summary>
+    /// <summary>
+    /// A new, empty store with every migration applied. Called before every test (the store the hooks below
+    /// act on), and again by tests that need a second store (a copy target): each call is a separate database.
+    /// </summary>
     protected abstract Task<IVividoStore> CreateEmptyStoreAsync();
 
-    /// <summary>Releases the store and deletes its database.</summary>
+    /// <summary>Releases a store <see cref="CreateEmptyStoreAsync"/> returned and deletes its database.</summary>
     protected abstract Task DisposeStoreAsync(IVividoStore store);
 
     /// <summary>Tampers with history entry <paramref name="seq"/> behind the store's back (e.g. disabling the triggers), setting its reason.</summary>

@@ -16,10 +16,11 @@ public sealed class SqliteStoreTests : IDisposable
     {
         using var store = new SqliteStore(_temp.Path, new FixedTime(T0));
 
-        (await store.MigrateAsync()).ShouldBe(["0001_init"]);
+        (await store.MigrateAsync()).ShouldBe(["0001_init", "0002_exclusive_leases_timers"]);
 
-        var rows = await RawSqlite.QueryAsync(_temp.Path, "SELECT version, length(checksum), applied_at FROM schema_migrations");
-        rows.ShouldBe([$"0001_init|64|{(T0 - DateTimeOffset.UnixEpoch).Ticks / 10}"]);
+        var rows = await RawSqlite.QueryAsync(_temp.Path, "SELECT version, length(checksum), applied_at FROM schema_migrations ORDER BY version");
+        var micros = (T0 - DateTimeOffset.UnixEpoch).Ticks / 10;
+        rows.ShouldBe([$"0001_init|64|{micros}", $"0002_exclusive_leases_timers|64|{micros}"]);
         (await store.MigrateAsync()).ShouldBeEmpty();
     }
 
@@ -49,8 +50,8 @@ public sealed class SqliteStoreTests : IDisposable
 
         var applied = await Task.WhenAll(Task.Run(() => a.MigrateAsync()), Task.Run(() => b.MigrateAsync()));
 
-        applied.SelectMany(x => x).ShouldBe(["0001_init"]);
-        (await RawSqlite.QueryAsync(_temp.Path, "SELECT COUNT(*) FROM schema_migrations")).ShouldBe(["1"]);
+        applied.SelectMany(x => x).Order().ShouldBe(["0001_init", "0002_exclusive_leases_timers"]);
+        (await RawSqlite.QueryAsync(_temp.Path, "SELECT COUNT(*) FROM schema_migrations")).ShouldBe(["2"]);
     }
 
     [Fact]
@@ -126,11 +127,50 @@ public sealed class SqliteStoreTests : IDisposable
         (await second.VerifyAuditAsync()).ShouldBe(new AuditVerification(true, 2, null));
     }
 
+    [Fact]
+    public async Task ExclusiveIndex_TwoFlaggedImagesInOneStateThroughRawSql_IsRefusedByTheDatabase()
+    {
+        using var store = new SqliteStore(_temp.Path);
+        await store.MigrateAsync();
+        foreach (var digest in new[] { "sha256:" + new string('a', 64), "sha256:" + new string('b', 64) })
+        {
+            await store.RegisterImageAsync(new ImageRegistration(digest, "team/app", "Active", [], new Dictionary<string, string>(), "ci", T0));
+        }
+
+        await RawSqlite.ExecuteAsync(_temp.Path, "UPDATE images SET exclusive = 1 WHERE id = 1");
+        var error = await Should.ThrowAsync<SqliteException>(() => RawSqlite.ExecuteAsync(_temp.Path, "UPDATE images SET exclusive = 1 WHERE id = 2"));
+
+        error.Message.ShouldContain("UNIQUE constraint failed: images.repository, images.state");
+    }
+
+    [Fact]
+    public async Task MigrateAsync_Version1FileWithImages_AddsTheNewTablesAndLeavesImagesUnflagged()
+    {
+        var first = SqliteMigrator.Migrations[0];
+        await RawSqlite.ExecuteAsync(
+            _temp.Path,
+            first.Script +
+            "CREATE TABLE schema_migrations (version TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at INTEGER NOT NULL);" +
+            "INSERT INTO schema_migrations VALUES (@version, @checksum, 0);" +
+            "INSERT INTO images (digest, repository, state, version, entered_state_at, registered_at, attributes) VALUES ('sha256:x', 'team/app', 'Active', 3, 0, 0, '{}');",
+            ("@version", first.Version),
+            ("@checksum", first.Checksum));
+
+        using var store = new SqliteStore(_temp.Path);
+        (await store.MigrateAsync()).ShouldBe(["0002_exclusive_leases_timers"]);
+        var flags = await RawSqlite.QueryAsync(_temp.Path, "SELECT digest, exclusive FROM images");
+
+        flags.ShouldBe(["sha256:x|0"]);
+        (await store.ListLeasesAsync()).ShouldBeEmpty();
+        (await store.CountRowsAsync())["timer_firings"].ShouldBe(0);
+    }
+
     [Theory]
     [InlineData("SELECT id FROM images i WHERE i.id > 0 AND i.state = 'Active' AND i.repository = 'r' ORDER BY i.id LIMIT 51", "ix_images_state_repository")]
     [InlineData("SELECT id FROM images i WHERE i.id > 0 AND i.repository = 'r' ORDER BY i.id LIMIT 51", "ix_images_repository")]
     [InlineData("SELECT seq FROM history h WHERE h.image_id = 7 ORDER BY h.seq", "ix_history_image")]
     [InlineData("SELECT id FROM images WHERE digest = 'x'", "sqlite_autoindex_images_1")]
+    [InlineData("SELECT id FROM images i WHERE i.state = 'Deprecated' AND i.entered_state_at <= 5 ORDER BY i.entered_state_at, i.id LIMIT 100", "ix_images_state_entered")]
     public async Task QueryPlan_ListAndHistoryQueries_UseTheirIndexes(string query, string index)
     {
         using var store = new SqliteStore(_temp.Path);

@@ -20,6 +20,9 @@ public sealed record Lifecycle(
     /// <summary>The state newly registered images start in.</summary>
     public string InitialState => States.First(s => s.Initial).Name;
 
+    /// <summary>The states at most one image per repository may be in (<see cref="StateDefinition.Exclusive"/>), in file order.</summary>
+    public IReadOnlyList<string> ExclusiveStates => States.Where(s => s.Exclusive).Select(s => s.Name).ToList();
+
     /// <summary>The state definition named <paramref name="state"/>, or null.</summary>
     public StateDefinition? State(string state) => States.FirstOrDefault(s => s.Name == state);
 

@@ -93,7 +93,7 @@ public sealed class RollbackService
             var decision = await _runner.DecideAsync(snapshot, request, cancellationToken).ConfigureAwait(false);
             if (decision is Accepted accepted)
             {
-                return await _runner.CommitAsync(snapshot, request, accepted, cancellationToken).ConfigureAwait(false);
+                return await _runner.CommitAsync(snapshot, request, accepted, null, cancellationToken).ConfigureAwait(false);
             }
 
             refusals.Add((snapshot, decision));

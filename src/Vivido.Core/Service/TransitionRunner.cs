@@ -19,12 +19,14 @@ internal sealed class TransitionRunner
     private readonly IVividoStore _store;
     private readonly TransitionEngine _engine;
     private readonly TimeProvider _time;
+    private readonly IReadOnlyList<string> _exclusiveStates;
 
     public TransitionRunner(IVividoStore store, Lifecycle lifecycle, TimeProvider time)
     {
         _store = store;
         _engine = new TransitionEngine(lifecycle, time);
         _time = time;
+        _exclusiveStates = lifecycle.ExclusiveStates;
         Lifecycle = lifecycle;
     }
 
@@ -60,7 +62,7 @@ internal sealed class TransitionRunner
                 return await RefuseAsync(snapshot, request, decision, cancellationToken).ConfigureAwait(false);
             }
 
-            var outcome = await CommitAsync(snapshot, request, accepted, cancellationToken).ConfigureAwait(false);
+            var outcome = await CommitAsync(snapshot, request, accepted, null, cancellationToken).ConfigureAwait(false);
             if (outcome.Succeeded || expectedVersion is not null || attempt >= Attempts)
             {
                 return outcome;
@@ -75,9 +77,12 @@ internal sealed class TransitionRunner
         return _engine.Decide(snapshot, request, repository);
     }
 
-    /// <summary>Commits an accepted decision with its effects and notifications; a lost compare-and-swap is a <see cref="VersionMismatch"/>.</summary>
+    /// <summary>
+    /// Commits an accepted decision with its effects and notifications (<paramref name="detail"/> goes into the
+    /// history entry); a lost compare-and-swap is a <see cref="VersionMismatch"/>.
+    /// </summary>
     public async Task<ServiceResult<TransitionResult>> CommitAsync(
-        ImageSnapshot snapshot, TransitionRequest request, Accepted accepted, CancellationToken cancellationToken)
+        ImageSnapshot snapshot, TransitionRequest request, Accepted accepted, string? detail, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var commit = new TransitionCommit(
@@ -85,20 +90,29 @@ internal sealed class TransitionRunner
         {
             Effects = EffectTransitions(accepted),
             Outbox = Notifications(snapshot, request, accepted, now),
+            Detail = detail,
         };
         return await CommitAsync(commit, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Commits a prepared transition (also used for overrides).</summary>
+    /// <summary>
+    /// Commits a prepared transition (also used for overrides) under the lifecycle's exclusive states; an
+    /// exclusive state another image holds is a <see cref="StateConflict"/> naming it.
+    /// </summary>
     public async Task<ServiceResult<TransitionResult>> CommitAsync(TransitionCommit commit, CancellationToken cancellationToken)
     {
-        var result = await _store.CommitTransitionAsync(commit, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(commit);
+        var result = await _store.CommitTransitionAsync(commit with { ExclusiveStates = _exclusiveStates }, cancellationToken).ConfigureAwait(false);
         return result switch
         {
             Committed committed => new TransitionResult(committed.Image, committed.Entry, committed.EffectEntries),
             VersionConflict conflict => Stale(commit.Digest, conflict.ActualVersion, "another writer changed it first"),
             OverrideNotPending notPending => new StateConflict(
                 $"override {notPending.OverrideId} is no longer pending ({notPending.Status?.ToName() ?? "missing"})"),
+            ExclusiveStateOccupied occupied => new StateConflict(
+                $"{occupied.Digest} cannot enter {occupied.State}: " +
+                (occupied.HolderDigest is { } holder ? $"{holder} is" : "another image of its repository is") +
+                $" already {occupied.State}, and the lifecycle allows one image per repository there"),
             _ => throw new InvalidOperationException($"unexpected commit result {result.GetType().Name}"),
         };
     }
@@ -106,32 +120,43 @@ internal sealed class TransitionRunner
     /// <summary>Appends the refusal to history and turns it into the matching failure.</summary>
     public async Task<ServiceFailure> RefuseAsync(ImageSnapshot snapshot, TransitionRequest request, Decision decision, CancellationToken cancellationToken)
     {
-        var (failure, detail) = decision switch
+        var (failure, detail) = Explain(snapshot, request, decision, null);
+        await _store.AppendRejectionAsync(Rejection(snapshot, request, detail), cancellationToken).ConfigureAwait(false);
+        return failure;
+    }
+
+    /// <summary>The failure a refused decision is reported as, and the JSON detail its history entry records (with <paramref name="timer"/>, when a timer fired it).</summary>
+    public static (ServiceFailure Failure, string Detail) Explain(ImageSnapshot snapshot, TransitionRequest request, Decision decision, string? timer) =>
+        decision switch
         {
-            Rejected rejected => ((ServiceFailure)new GuardsUnmet(
+            Rejected rejected => (new GuardsUnmet(
                     $"{request.Event} on {snapshot.Digest} in {snapshot.State}: unmet {string.Join(", ", rejected.Unmet.Select(u => u.Name))}",
                     snapshot.Digest,
                     snapshot.State,
                     request.Event,
                     rejected.Unmet),
-                JsonSerializer.Serialize(new RejectionDetail(rejected.Unmet.Select(u => new UnmetDetail(u.Name, u.Message, u.Error)).ToList(), null), DetailJson.Options)),
+                Detail(new RejectionDetail(rejected.Unmet.Select(u => new UnmetDetail(u.Name, u.Message, u.Error)).ToList(), null) { Timer = timer })),
             NotAllowed notAllowed => (new EventNotAllowed(
                     $"{request.Event} does not apply to {snapshot.Digest} in {snapshot.State}; allowed: {Describe(notAllowed.AllowedEvents)}",
                     snapshot.Digest,
                     snapshot.State,
                     request.Event,
                     notAllowed.AllowedEvents),
-                JsonSerializer.Serialize(new RejectionDetail(null, notAllowed.AllowedEvents), DetailJson.Options)),
+                Detail(new RejectionDetail(null, notAllowed.AllowedEvents) { Timer = timer })),
             _ => throw new ArgumentException($"not a refusal: {decision.GetType().Name}", nameof(decision)),
         };
 
-        var rejection = new RejectionRecord(snapshot.Digest, request.Event, request.Actor.Name, request.Reason, request.Params, _time.GetUtcNow(), detail);
-        await _store.AppendRejectionAsync(rejection, cancellationToken).ConfigureAwait(false);
-        return failure;
-    }
+    /// <summary>The JSON detail of an accepted decision that could not be committed (e.g. an exclusive state is occupied).</summary>
+    public static string ConflictDetail(string conflict, string? timer) => Detail(new RejectionDetail(null, null) { Conflict = conflict, Timer = timer });
+
+    /// <summary>The rejection record for a refused request, stamped now.</summary>
+    public RejectionRecord Rejection(ImageSnapshot snapshot, TransitionRequest request, string detail) =>
+        new(snapshot.Digest, request.Event, request.Actor.Name, request.Reason, request.Params, _time.GetUtcNow(), detail);
 
     public static VersionMismatch Stale(string digest, long? current, string why) =>
         new($"version conflict on {digest}: {why}" + (current is { } v ? $"; its version is now {v}" : string.Empty), digest, current);
+
+    private static string Detail(RejectionDetail detail) => JsonSerializer.Serialize(detail, DetailJson.Options);
 
     private static string Describe(IReadOnlyList<string> events) => events.Count == 0 ? "none" : string.Join(", ", events);
 
@@ -159,7 +184,12 @@ internal sealed class TransitionRunner
 
     private sealed record UnmetDetail(string Name, string Message, string? Error);
 
-    private sealed record RejectionDetail(IReadOnlyList<UnmetDetail>? Unmet, IReadOnlyList<string>? AllowedEvents);
+    private sealed record RejectionDetail(IReadOnlyList<UnmetDetail>? Unmet, IReadOnlyList<string>? AllowedEvents)
+    {
+        public string? Conflict { get; init; }
+
+        public string? Timer { get; init; }
+    }
 
     private sealed record Notification(string Topic, string Digest, string Repository, string Event, string From, string To, string Actor, DateTimeOffset At);
 }

@@ -1,4 +1,4 @@
 namespace Vivido.Core.Storage;
 
-/// <summary>The outcome of <see cref="ITransitionStore.CommitTransitionAsync"/>: <see cref="Committed"/>, <see cref="VersionConflict"/> or <see cref="OverrideNotPending"/>.</summary>
+/// <summary>The outcome of <see cref="ITransitionStore.CommitTransitionAsync"/>: <see cref="Committed"/>, <see cref="VersionConflict"/>, <see cref="OverrideNotPending"/> or <see cref="ExclusiveStateOccupied"/>.</summary>
 public abstract record CommitResult;

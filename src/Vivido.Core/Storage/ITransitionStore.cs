@@ -8,11 +8,11 @@ public interface ITransitionStore
     /// state (version +1, entered-state time = At), the hash-chained history entry, the
     /// <see cref="TransitionCommit.Effects"/> on the repository's other images (each with its own entry),
     /// the outbox rows, and the confirmation of a pending override. Returns <see cref="Committed"/>, or
-    /// <see cref="VersionConflict"/> / <see cref="OverrideNotPending"/> with nothing written.
+    /// <see cref="VersionConflict"/> / <see cref="OverrideNotPending"/> / <see cref="ExclusiveStateOccupied"/> with nothing written.
     /// </summary>
     Task<CommitResult> CommitTransitionAsync(TransitionCommit commit, CancellationToken cancellationToken = default);
 
-    /// <summary>Appends a refused attempt as kind rejected, from the image's current state, to null; state and version unchanged. Null when the digest is not registered.</summary>
+    /// <summary>Appends a refused attempt as kind rejected, from the image's current state, to null; state and version unchanged. Null when the digest is not registered (or, with <see cref="RejectionRecord.TimerEvent"/>, when that timer firing is already recorded; or, with <see cref="RejectionRecord.ExpectedVersion"/>, when the image is at another version).</summary>
     Task<HistoryEntry?> AppendRejectionAsync(RejectionRecord rejection, CancellationToken cancellationToken = default);
 
     /// <summary>Records a first admin's override for a second admin to confirm (by a commit with <see cref="TransitionCommit.ConfirmsOverrideId"/>) or reject. Null when the digest is not registered.</summary>

@@ -15,4 +15,18 @@ public sealed record RejectionRecord(
     string? Reason,
     IReadOnlyDictionary<string, string> Params,
     DateTimeOffset At,
-    string Detail);
+    string Detail)
+{
+    /// <summary>
+    /// Set when a lifecycle timer fired the event: the store also records that this timer fired for the
+    /// image's current entry into its state (see <see cref="ITimerStore"/>), in the same transaction, so
+    /// it is not fired again. When that firing is already recorded, nothing is written and the store returns null.
+    /// </summary>
+    public string? TimerEvent { get; init; }
+
+    /// <summary>
+    /// When set, the rejection is appended only while the image is still at this version; otherwise nothing
+    /// is written and the store returns null (the refusal was decided on data that has changed since).
+    /// </summary>
+    public long? ExpectedVersion { get; init; }
+}

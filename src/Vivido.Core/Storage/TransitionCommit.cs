@@ -34,4 +34,12 @@ public sealed record TransitionCommit(
 
     /// <summary>A pending override this commit confirms; it is marked confirmed in the same transaction, and the commit fails with <see cref="OverrideNotPending"/> when it is no longer pending.</summary>
     public long? ConfirmsOverrideId { get; init; }
+
+    /// <summary>
+    /// The lifecycle's exclusive states (<see cref="Lifecycles.StateDefinition.Exclusive"/>). An image
+    /// entering one of them (by this commit or an effect) is marked exclusive, and the database's unique
+    /// index allows one such image per (repository, state): otherwise the commit fails with
+    /// <see cref="ExclusiveStateOccupied"/>. Effects are applied before the commit's own state change.
+    /// </summary>
+    public IReadOnlyCollection<string> ExclusiveStates { get; init; } = [];
 }

@@ -8,6 +8,9 @@ namespace Vivido.Server.Api;
 /// <summary><c>/healthz</c> (the process answers) and <c>/readyz</c> (the store answers, migrations applied). No token needed.</summary>
 internal static class HealthApi
 {
+    /// <summary>A store that takes longer to answer counts as not ready: load balancers probe often and must not queue.</summary>
+    public static readonly TimeSpan ReadyBudget = TimeSpan.FromSeconds(2);
+
     public static void MapHealthApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => TypedResults.Ok(new HealthDto("ok"))).AllowAnonymous().WithTags("Health");
@@ -17,11 +20,14 @@ internal static class HealthApi
     private static async Task<Results<Ok<HealthDto>, ProblemHttpResult>> ReadyAsync(IVividoStore store, CancellationToken cancellationToken)
     {
         bool ready;
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(ReadyBudget);
         try
         {
-            ready = await store.IsReadyAsync(cancellationToken);
+            // WaitAsync also bounds a store that does not honour cancellation.
+            ready = await store.IsReadyAsync(budget.Token).WaitAsync(budget.Token);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             ready = false;
         }

@@ -1,19 +1,31 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Vivido.Core.Storage;
 
 namespace Vivido.Server.Http;
 
 /// <summary>
 /// Maps every exception to a problem document: binding and body errors become 4xx naming the field,
-/// anything else a 500 without internals (the details go to the log only).
+/// an unreachable database a 503 with Retry-After, anything else a 500 without internals (the details
+/// go to the log only).
 /// </summary>
 internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>Seconds a client should wait before retrying after the store was unavailable.</summary>
+    public const string StoreRetryAfterSeconds = "2";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var problem = Describe(exception, httpContext.Request);
-        if (problem.Status == StatusCodes.Status500InternalServerError)
+        var unavailable = Find<StoreUnavailableException>(exception);
+        var problem = unavailable is null ? Describe(exception, httpContext.Request) : StoreUnavailable(unavailable.OutcomeUnknown);
+        if (unavailable is not null)
+        {
+            // A database outage is an operational event, not a bug: one line, no stack trace.
+            LogStoreUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, unavailable.Message.Split('\n')[0]);
+            httpContext.Response.Headers.RetryAfter = StoreRetryAfterSeconds;
+        }
+        else if (problem.Status == StatusCodes.Status500InternalServerError)
         {
             LogUnhandled(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
         }
@@ -27,9 +39,18 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         }).ConfigureAwait(false);
     }
 
+    private static ProblemDetails StoreUnavailable(bool outcomeUnknown) =>
+        ApiProblems.Create(
+            StatusCodes.Status503ServiceUnavailable,
+            ProblemTypes.StoreUnavailable,
+            "Store unavailable",
+            outcomeUnknown
+                ? "the connection to the database was lost while committing, so the write may or may not have been applied. Retry with the same Idempotency-Key, or read the resource first"
+                : "the database cannot be reached; the write was not applied. Retry later");
+
     private static ProblemDetails Describe(Exception exception, HttpRequest request)
     {
-        var json = FindJsonException(exception);
+        var json = Find<JsonException>(exception);
         if (json is not null)
         {
             var (field, message) = JsonErrorField.Describe(json);
@@ -61,18 +82,22 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             "the server failed to handle the request; the error was logged");
     }
 
-    private static JsonException? FindJsonException(Exception exception)
+    private static T? Find<T>(Exception exception)
+        where T : Exception
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            if (current is JsonException json)
+            if (current is T found)
             {
-                return json;
+                return found;
             }
         }
 
         return null;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store unavailable on {Method} {Path}: {Reason}")]
+    private static partial void LogStoreUnavailable(ILogger logger, string method, PathString path, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, string method, PathString path, Exception exception);

@@ -16,6 +16,8 @@ internal static class ProblemTypes
     public const string EventNotAllowed = "urn:vivido:problem:event-not-allowed";
     public const string NotReady = "urn:vivido:problem:not-ready";
     public const string IdempotencyKeyReused = "urn:vivido:problem:idempotency-key-reused";
+    public const string IdempotencyKeyInProgress = "urn:vivido:problem:idempotency-key-in-progress";
+    public const string StoreUnavailable = "urn:vivido:problem:store-unavailable";
     public const string Internal = "urn:vivido:problem:internal";
 
     /// <summary>The type for a bare status code (routing 404s, 405s, framework-generated errors).</summary>

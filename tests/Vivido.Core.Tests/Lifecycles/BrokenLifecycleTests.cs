@@ -37,6 +37,11 @@ public class BrokenLifecycleTests
         "13:9: unknown effect 'webhook' (expected supersede or notify)",
         "14:29: supersede event 'superseded' has no transition from 'Active'",
         "16:9: an effect must be a mapping with one key: supersede or notify")]
+    [InlineData("exclusive-state.yaml",
+        "5:49: initial state 'Building' cannot be exclusive: every new image of a repository starts there",
+        "7:48: entry state 'Unknown' cannot be exclusive: every imported image of a repository starts there",
+        "8:49: terminal state 'Retired' cannot be exclusive: the first image to reach it would hold it forever",
+        "9:32: expected true or false for 'exclusive'")]
     [InlineData("terminal-transition.yaml", "9:28: event 'revive' leaves terminal state 'Retired'")]
     [InlineData("missing-fields.yaml",
         "1:1: missing required field 'metadata' in the lifecycle file",
@@ -51,7 +56,7 @@ public class BrokenLifecycleTests
     [InlineData("unknown-keys.yaml",
         "3:1: unknown key 'version' in the lifecycle file (expected one of: apiVersion, kind, metadata, states, transitions, timers, admission, retention, overrides)",
         "4:27: unknown key 'owner' in metadata (expected one of: name, description)",
-        "6:38: unknown key 'colour' in a state (expected one of: name, initial, terminal, entry, description)",
+        "6:38: unknown key 'colour' in a state (expected one of: name, initial, terminal, exclusive, entry, description)",
         "12:5: unknown key 'guard' in transition 'promote' (expected one of: event, from, to, description, guards, effects)",
         "14:41: unknown key 'keepDays' in retention (expected one of: keepRollbackCandidates)")]
     public void LoadFile_BrokenSample_ReportsEveryProblemAtItsNode(string fixture, params string[] expected)

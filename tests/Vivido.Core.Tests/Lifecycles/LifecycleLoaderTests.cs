@@ -24,6 +24,20 @@ public class LifecycleLoaderTests
         result.Lifecycle.AdmissionRules.ShouldBeEmpty();
     }
 
+    [Fact]
+    public void Load_ExclusiveStates_ListsThoseMarkedTrueInFileOrder()
+    {
+        var yaml = Header +
+            "states:\n  - { name: A, initial: true }\n  - { name: C, exclusive: true }\n  - { name: B, exclusive: false }\n  - { name: D, exclusive: true }\n" +
+            "transitions:\n  - { event: go, from: A, to: [B, C, D] }\n";
+
+        var lifecycle = LifecycleLoader.Load(yaml, "t.yaml").Lifecycle!;
+
+        lifecycle.ExclusiveStates.ShouldBe(["C", "D"]);
+        lifecycle.State("B")!.Exclusive.ShouldBeFalse();
+        lifecycle.State("A")!.Exclusive.ShouldBeFalse();
+    }
+
     [Theory]
     [InlineData("", "1:1: the file is empty")]
     [InlineData("- a\n- b\n", "1:1: expected a mapping for the lifecycle file")]

@@ -91,6 +91,19 @@ public class ShippedLifecycleTests
         lifecycle.Overrides.Confirmations.ShouldBe(2);
     }
 
+    [Theory]
+    [InlineData("default.yaml")]
+    [InlineData("canary.yaml")]
+    [InlineData("approvals.yaml")]
+    public void LoadFile_ShippedLifecycle_OnlyActiveIsExclusive(string file)
+    {
+        var lifecycle = LifecycleLoader.LoadFile(TestPaths.InRepo("lifecycles", file)).Lifecycle!;
+
+        lifecycle.ExclusiveStates.ShouldBe(["Active"]);
+        lifecycle.State("Active")!.Exclusive.ShouldBeTrue();
+        lifecycle.State("Deprecated")!.Exclusive.ShouldBeFalse();
+    }
+
     private static IEnumerable<string> Rows(Lifecycle lifecycle) =>
         lifecycle.Transitions.Select(t => $"{t.Event}: {string.Join(", ", t.From)} -> {string.Join(", ", t.To)}");
 }

@@ -63,6 +63,8 @@ internal sealed class ServerHarness : IAsyncDisposable
             MaxRequestBodyBytes = maxBodyBytes,
             Time = time,
             ConsoleLogging = false,
+            // Tests move this clock by days; timers firing in the background would race their assertions (JobsTests run them).
+            RunJobs = false,
         };
         var app = await VividoServer.CreateAsync(options, store);
         await app.StartAsync();

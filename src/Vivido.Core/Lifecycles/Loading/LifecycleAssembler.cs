@@ -6,7 +6,7 @@ internal static class LifecycleAssembler
     public static Lifecycle Build(LifecycleSyntax syntax)
     {
         var states = syntax.States
-            .Select(s => new StateDefinition(s.Name.Value, s.Initial, s.Terminal, s.Entry, s.Description))
+            .Select(s => new StateDefinition(s.Name.Value, s.Initial, s.Terminal, s.Entry, s.Description, s.Exclusive))
             .ToList();
         var transitions = syntax.Transitions
             .Select(t => new TransitionDefinition(

@@ -54,22 +54,25 @@ internal sealed class LifecycleParser(DiagnosticBag diagnostics, GuardCompiler g
 
     private StateSyntax? ParseState(YamlNode node)
     {
-        var state = MappingReader.Open(node, "a state", diagnostics, "name", "initial", "terminal", "entry", "description");
+        var state = MappingReader.Open(node, "a state", diagnostics, "name", "initial", "terminal", "exclusive", "entry", "description");
         if (state?.String("name", required: true) is not { } name)
         {
             return null;
         }
 
         CheckName(name, "state");
-        var initialNode = state.Optional("initial");
-        var initial = initialNode is not null && YamlValues.Bool(initialNode, "'initial'", diagnostics) == true;
         return new StateSyntax(
             name,
-            initial ? SourcePosition.Of(initialNode!) : null,
+            TruePosition(state, "initial"),
             state.Bool("terminal"),
             state.String("entry", required: false)?.Value,
-            state.String("description", required: false)?.Value);
+            state.String("description", required: false)?.Value,
+            TruePosition(state, "exclusive"));
     }
+
+    /// <summary>Where a flag is set to true (validation reports there), or null when it is absent or false.</summary>
+    private SourcePosition? TruePosition(MappingReader mapping, string key) =>
+        mapping.Optional(key) is { } node && YamlValues.Bool(node, $"'{key}'", diagnostics) == true ? SourcePosition.Of(node) : null;
 
     private TimerSyntax? ParseTimer(YamlNode node)
     {

@@ -16,9 +16,11 @@ internal sealed record LifecycleSyntax(
     OverridePolicy Overrides);
 
 internal sealed record StateSyntax(
-    Located Name, SourcePosition? InitialPosition, bool Terminal, string? Entry, string? Description)
+    Located Name, SourcePosition? InitialPosition, bool Terminal, string? Entry, string? Description, SourcePosition? ExclusivePosition = null)
 {
     public bool Initial => InitialPosition is not null;
+
+    public bool Exclusive => ExclusivePosition is not null;
 }
 
 /// <summary>A transition; <see cref="Complete"/> is false when event, from or to could not be read.</summary>

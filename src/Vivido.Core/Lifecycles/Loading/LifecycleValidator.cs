@@ -64,6 +64,7 @@ internal sealed class LifecycleValidator(LifecycleSyntax syntax, DiagnosticBag d
             }
 
             _states.Add(state.Name.Value, state);
+            CheckExclusive(state);
             if (state.InitialPosition is { } position)
             {
                 if (initial is null)
@@ -80,6 +81,32 @@ internal sealed class LifecycleValidator(LifecycleSyntax syntax, DiagnosticBag d
         if (initial is null)
         {
             diagnostics.Add(syntax.StatesPosition, "no initial state (mark one state with 'initial: true')");
+        }
+    }
+
+    /// <summary>
+    /// The database allows one image per repository in an exclusive state, so every image that starts in it
+    /// (initial, entry) would collide, and one that reaches a terminal one would hold it forever.
+    /// </summary>
+    private void CheckExclusive(StateSyntax state)
+    {
+        if (state.ExclusivePosition is not { } position)
+        {
+            return;
+        }
+
+        var name = state.Name.Value;
+        if (state.Initial)
+        {
+            diagnostics.Add(position, $"initial state '{name}' cannot be exclusive: every new image of a repository starts there");
+        }
+        else if (state.Entry is not null)
+        {
+            diagnostics.Add(position, $"entry state '{name}' cannot be exclusive: every imported image of a repository starts there");
+        }
+        else if (state.Terminal)
+        {
+            diagnostics.Add(position, $"terminal state '{name}' cannot be exclusive: the first image to reach it would hold it forever");
         }
     }
 

@@ -1,0 +1,42 @@
+using Npgsql;
+using Vivido.Core.Storage;
+
+namespace Vivido.Store.Postgres;
+
+/// <summary>
+/// Tag moves inside a write transaction. A move holds a transaction-scoped advisory lock on its
+/// (repository, tag), so two concurrent moves of one tag record each other's "from" correctly.
+/// </summary>
+internal static class TagRows
+{
+    public const string SelectMoves =
+        "SELECT m.id, m.repository, m.tag, f.digest, t.digest, m.actor, m.at FROM tag_moves m " +
+        "JOIN images t ON t.id = m.to_image_id LEFT JOIN images f ON f.id = m.from_image_id";
+
+    // Tag locks use the two-key advisory lock space, which never meets the migrations' one-key lock.
+    private const int TagLockClass = 0x76746167;
+
+    private const string Lock = "SELECT pg_advisory_xact_lock($1, hashtext($2 || ':' || $3))";
+
+    // $1 repository, $2 tag, $3 digest, $4 actor, $5 at. Nothing is written when the digest is not in the repository.
+    private const string Record =
+        "INSERT INTO tag_moves (repository, tag, from_image_id, to_image_id, actor, at) " +
+        "SELECT $1, $2, (SELECT image_id FROM tags WHERE repository = $1 AND tag = $2), i.id, $4, $5 FROM images i WHERE i.digest = $3 AND i.repository = $1 " +
+        "RETURNING id, repository, tag, (SELECT digest FROM images f WHERE f.id = from_image_id), $3, actor, at";
+
+    private const string Upsert =
+        "INSERT INTO tags (repository, tag, image_id, moved_at, moved_by) " +
+        "SELECT $1, $2, i.id, $5, $4 FROM images i WHERE i.digest = $3 AND i.repository = $1 " +
+        "ON CONFLICT (repository, tag) DO UPDATE SET image_id = EXCLUDED.image_id, moved_at = EXCLUDED.moved_at, moved_by = EXCLUDED.moved_by";
+
+    public static TagMove MapMove(NpgsqlDataReader r) =>
+        new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.NullableString(3), r.GetString(4), r.GetString(5), r.Time(6));
+
+    /// <summary>Adds the statements that point the tag at the digest and record the move; the second returns the move (no row when the digest is not in the repository).</summary>
+    public static void AddMove(NpgsqlBatch batch, string repository, string tag, string digest, string actor, DateTimeOffset at)
+    {
+        batch.Add(Lock).With(TagLockClass).With(repository).With(tag);
+        batch.Add(Record).With(repository).With(tag).With(digest).With(actor).WithTime(at);
+        batch.Add(Upsert).With(repository).With(tag).With(digest).With(actor).WithTime(at);
+    }
+}
