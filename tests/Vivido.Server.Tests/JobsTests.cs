@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using Vivido.Core.Storage;
 using Vivido.Server.Tests.Support;
+using Vivido.Testing;
 
 namespace Vivido.Server.Tests;
 
@@ -39,7 +40,7 @@ public sealed class JobsTests : IDisposable
         await server.Admin.PostJsonAsync("/api/v1/images", new { repository = "team-a/app", digest }, 201);
 
         _time.Advance(TimeSpan.FromDays(8));
-        var image = await Eventually.ReachAsync(() => server.Admin.GetJsonAsync($"/api/v1/images/{digest}"), i => i.Str("state") == "Retired", "the image expires");
+        var image = await Poll.UntilAsync(() => server.Admin.GetJsonAsync($"/api/v1/images/{digest}"), i => i.Str("state") == "Retired", "the image expires");
 
         image.Long("version").ShouldBe(2);
         var entry = (await server.Admin.GetJsonAsync($"/api/v1/images/{digest}/history")).Items()[^1];
@@ -58,8 +59,8 @@ public sealed class JobsTests : IDisposable
         await server.Admin.PostJsonAsync("/api/v1/images", new { repository = "team-a/app", digest = free }, 201);
 
         _time.Advance(TimeSpan.FromHours(2));
-        await Eventually.ReachAsync(() => server.Admin.GetJsonAsync($"/api/v1/images/{free}"), i => i.Str("state") == "Done", "the free image finishes");
-        await Eventually.ReachAsync(() => RejectionsAsync(server, pinned), r => r.Count == 1, "the pinned image's refusal is recorded");
+        await Poll.UntilAsync(() => server.Admin.GetJsonAsync($"/api/v1/images/{free}"), i => i.Str("state") == "Done", "the free image finishes");
+        await Poll.UntilAsync(() => RejectionsAsync(server, pinned), r => r.Count == 1, "the pinned image's refusal is recorded");
         await TicksAsync(server, 3);
 
         var rejections = await RejectionsAsync(server, pinned);
@@ -73,7 +74,7 @@ public sealed class JobsTests : IDisposable
     {
         await using var server = await JobsServer.StartAsync(_directory, _time, Replica);
 
-        var jobs = await Eventually.ReachAsync(() => server.Admin.GetJsonAsync("/api/v1/jobs"), j => j.Items("leases").Count == 1, "the timers lease is taken");
+        var jobs = await Poll.UntilAsync(() => server.Admin.GetJsonAsync("/api/v1/jobs"), j => j.Items("leases").Count == 1, "the timers lease is taken");
 
         jobs.Str("replicaId").ShouldBe(Replica);
         jobs.GetProperty("runJobs").GetBoolean().ShouldBeTrue();
@@ -121,18 +122,18 @@ public sealed class JobsTests : IDisposable
     public async Task TimerJob_TwoReplicas_OneHoldsTheLeaseAndTheOtherTakesOverWhenItStops()
     {
         await using var first = await JobsServer.StartAsync(_directory, _time, "replica-a:1");
-        await Eventually.ReachAsync(() => HolderAsync(first), h => h == "replica-a:1", "the first replica takes the lease");
+        await Poll.UntilAsync(() => HolderAsync(first), h => h == "replica-a:1", "the first replica takes the lease");
         await using var second = await JobsServer.StartAsync(_directory, _time, "replica-b:2");
         await TicksAsync(second, 3);
         (await HolderAsync(second)).ShouldBe("replica-a:1");
 
         await first.StopAsync();
-        await Eventually.ReachAsync(() => HolderAsync(second), h => h == "replica-b:2", "the second replica takes over");
+        await Poll.UntilAsync(() => HolderAsync(second), h => h == "replica-b:2", "the second replica takes over");
         var digest = TestDigests.New();
         await second.Admin.PostJsonAsync("/api/v1/images", new { repository = "team-a/app", digest }, 201);
         _time.Advance(TimeSpan.FromDays(8));
 
-        await Eventually.ReachAsync(() => second.Admin.GetJsonAsync($"/api/v1/images/{digest}"), i => i.Str("state") == "Retired", "the image expires");
+        await Poll.UntilAsync(() => second.Admin.GetJsonAsync($"/api/v1/images/{digest}"), i => i.Str("state") == "Retired", "the image expires");
         (await second.Admin.GetJsonAsync($"/api/v1/images/{digest}/history")).Items()[^1].Str("detail").ShouldEndWith("replica replica-b:2");
     }
 
@@ -142,7 +143,7 @@ public sealed class JobsTests : IDisposable
         var attempts = 0;
         await using var server = await JobsServer.StartAsync(_directory, _time, Replica, wrap: inner => UnavailableLeases.Wrap(inner, () => Interlocked.Increment(ref attempts)));
 
-        await Eventually.ReachAsync(() => Task.FromResult(Volatile.Read(ref attempts)), n => n >= 3, "the job retries on later ticks");
+        await Poll.UntilAsync(() => Task.FromResult(Volatile.Read(ref attempts)), n => n >= 3, "the job retries on later ticks");
 
         (await server.Admin.GetJsonAsync("/api/v1/images?limit=1")).ValueKind.ShouldBe(JsonValueKind.Object);
         (await server.Sqlite.ListLeasesAsync()).ShouldBeEmpty();
@@ -155,7 +156,7 @@ public sealed class JobsTests : IDisposable
     public async Task TimerJob_ServerStops_ReleasesItsLease()
     {
         var server = await JobsServer.StartAsync(_directory, _time, Replica);
-        await Eventually.ReachAsync(() => HolderAsync(server), h => h == Replica, "the lease is taken");
+        await Poll.UntilAsync(() => HolderAsync(server), h => h == Replica, "the lease is taken");
 
         await server.StopAsync();
 
@@ -185,7 +186,7 @@ public sealed class JobsTests : IDisposable
     private static async Task TicksAsync(JobsServer server, int count)
     {
         var seen = new HashSet<DateTimeOffset>();
-        await Eventually.ReachAsync(
+        await Poll.UntilAsync(
             async () =>
             {
                 foreach (var lease in await server.Sqlite.ListLeasesAsync())

@@ -3,12 +3,13 @@ using System.Text;
 namespace Vivido.Testing;
 
 /// <summary>The last lines a process wrote, for error messages.</summary>
-internal sealed class OutputTail
+public sealed class OutputTail
 {
     private const int MaxLines = 40;
     private readonly Queue<string> _lines = new();
     private readonly Lock _lock = new();
 
+    /// <summary>Keeps the line, dropping the oldest beyond the limit.</summary>
     public void Add(string? line)
     {
         if (line is null)
@@ -26,6 +27,7 @@ internal sealed class OutputTail
         }
     }
 
+    /// <summary>The kept lines, oldest first.</summary>
     public override string ToString()
     {
         lock (_lock)

@@ -57,8 +57,14 @@ public sealed class TokenService
 
         var secret = configuredSecret?.Trim() ?? NewSecret();
         var token = new TokenRecord(BootstrapName, TokenHasher.Hash(secret), [Roles.Admin], [], _time.GetUtcNow(), "bootstrap");
-        return await _store.CreateTokenAsync(token, cancellationToken).ConfigureAwait(false)
-            ? secret
+        if (await _store.CreateTokenAsync(token, cancellationToken).ConfigureAwait(false))
+        {
+            return secret;
+        }
+
+        // Replicas starting together on an empty database race here: the one whose token was stored wins.
+        return (await _store.ListTokensAsync(cancellationToken).ConfigureAwait(false)).Count > 0
+            ? null
             : throw new InvalidOperationException("the bootstrap admin token could not be stored");
     }
 

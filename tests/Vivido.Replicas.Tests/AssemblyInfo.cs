@@ -1,0 +1,2 @@
+// Every test starts three server processes on a 2-core budget: one test at a time.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
