@@ -1,5 +1,6 @@
 using Npgsql;
 using Vivido.Core.Storage;
+using Vivido.Store.Common;
 
 namespace Vivido.Store.Postgres;
 
@@ -37,13 +38,7 @@ internal sealed class ChainWriter
         return new ChainWriter { _seq = head.Seq, _hash = head.Hash };
     }
 
-    /// <summary>An entry to append: seq and hashes are filled in by <see cref="Append(NpgsqlBatch, long, HistoryEntry)"/>.</summary>
-    public static HistoryEntry Draft(
-        string digest, HistoryKind kind, string eventName, string? from, string? to, string actor,
-        string? reason, IReadOnlyDictionary<string, string> parameters, DateTimeOffset at, string? detail) =>
-        new(0, digest, from, to, eventName, actor, reason, parameters, at, kind, detail, string.Empty, string.Empty);
-
-    /// <summary>Seals the next entry and adds its INSERT to the batch.</summary>
+    /// <summary>Seals a draft (<see cref="HistoryDrafts"/>) as the next entry and adds its INSERT to the batch.</summary>
     public HistoryEntry Append(NpgsqlBatch batch, long imageId, HistoryEntry draft)
     {
         var entry = Seal(draft);

@@ -1,5 +1,6 @@
 using Npgsql;
 using Vivido.Core.Storage;
+using Vivido.Store.Common;
 
 namespace Vivido.Store.Postgres;
 
@@ -25,25 +26,18 @@ internal sealed class CommitWriter(WriteTransaction transaction, TransitionCommi
 
     private const string InsertOutbox = "INSERT INTO outbox (seq, topic, payload, created_at) VALUES ($1, $2, $3, $4)";
 
-    private static readonly IReadOnlyDictionary<string, string> NoParams = new Dictionary<string, string>();
-
     public async Task<CommitResult> WriteAsync()
     {
         var (chain, stored, pending) = await LoadAsync().ConfigureAwait(false);
-        if (stored is null || stored.Image.Version != commit.ExpectedVersion)
+        if (!CommitChecks.Precondition(commit, stored, out var conflict))
         {
-            return new VersionConflict(commit.Digest, commit.ExpectedVersion, stored?.Image.Version);
-        }
-
-        if (stored.Image.State != commit.From)
-        {
-            throw new ArgumentException($"commit says from {commit.From} but {commit.Digest} is {stored.Image.State} at that version", nameof(commit));
+            return conflict;
         }
 
         if (commit.ConfirmsOverrideId is { } overrideId
-            && (pending is null || pending.Value.Status != OverrideStatus.Pending || pending.Value.Digest != commit.Digest))
+            && CommitChecks.Confirmation(commit, overrideId, pending?.Status, pending?.Digest) is { } notPending)
         {
-            return new OverrideNotPending(overrideId, pending?.Status);
+            return notPending;
         }
 
         var moved = new List<(EffectTransition Effect, long Id, string Digest)>();
@@ -71,12 +65,8 @@ internal sealed class CommitWriter(WriteTransaction transaction, TransitionCommi
             }
 
             var swap = write.Add(CompareAndSwap).With(commit.To).WithTime(commit.At).With(IsExclusive(commit.To)).With(stored.Id).With(commit.ExpectedVersion);
-            var entry = chain.Append(write, stored.Id, ChainWriter.Draft(
-                commit.Digest, commit.Kind, commit.Event, commit.From, commit.To, commit.Actor, commit.Reason, commit.Params, commit.At, commit.Detail));
-            var detail = $"effect of {commit.Event} on {commit.Digest}";
-            var effects = moved.Select(m => chain.Append(write, m.Id, ChainWriter.Draft(
-                    m.Digest, HistoryKind.Accepted, m.Effect.Event, m.Effect.FromState, m.Effect.ToState, commit.Actor, commit.Reason, NoParams, commit.At, detail)))
-                .ToList();
+            var entry = chain.Append(write, stored.Id, HistoryDrafts.Commit(commit));
+            var effects = moved.Select(m => chain.Append(write, m.Id, HistoryDrafts.Effect(commit, m.Effect, m.Digest))).ToList();
             foreach (var message in commit.Outbox)
             {
                 write.Add(InsertOutbox).With(entry.Seq).With(message.Topic).With(message.Payload).WithTime(commit.At);
@@ -98,8 +88,7 @@ internal sealed class CommitWriter(WriteTransaction transaction, TransitionCommi
                     $"the compare-and-swap of {commit.Digest} matched no row under the chain lock: something changed images without taking the chain head lock");
             }
 
-            var image = stored.Image with { State = commit.To, Version = commit.ExpectedVersion + 1, EnteredStateAt = entry.At };
-            return new Committed(entry, image, effects);
+            return CommitChecks.Committed(commit, stored, entry, effects);
         }
     }
 

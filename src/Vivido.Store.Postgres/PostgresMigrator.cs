@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Reflection;
-using System.Security.Cryptography;
-using System.Text;
 using Npgsql;
+using Vivido.Store.Common;
 
 namespace Vivido.Store.Postgres;
 
@@ -28,57 +25,10 @@ internal sealed class PostgresMigrator(PostgresDatabase database, TimeProvider t
         """;
 
     /// <summary>The embedded migrations, in version order.</summary>
-    public static IReadOnlyList<Migration> Migrations { get; } = LoadMigrations();
+    public static IReadOnlyList<EmbeddedMigration> Migrations { get; } = EmbeddedMigrations.Load(typeof(PostgresMigrator).Assembly, ResourcePrefix);
 
-    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
-    {
-        var applied = new List<string>();
-        foreach (var migration in Migrations)
-        {
-            var ran = await database.WriteAsync(
-                async transaction =>
-                {
-                    var batch = transaction.Batch();
-                    await using (batch.ConfigureAwait(false))
-                    {
-                        batch.Add("SELECT pg_advisory_xact_lock($1)").With(LockKey);
-                        batch.Add(CreateLedger);
-                        batch.Add("SELECT count(*) FROM schema_migrations WHERE version = $1").With(migration.Version);
-                        long done;
-                        var reader = await transaction.ReadAsync(batch, cancellationToken).ConfigureAwait(false);
-                        await using (reader.ConfigureAwait(false))
-                        {
-                            await reader.NextAsync(cancellationToken).ConfigureAwait(false);
-                            done = await reader.FirstRowAsync(r => r.GetInt64(0), cancellationToken).ConfigureAwait(false);
-                        }
-
-                        if (done > 0)
-                        {
-                            return false;
-                        }
-                    }
-
-                    // The script holds many statements and no parameters: a plain command runs them in order.
-                    await transaction.Connection.Command(migration.Script).ExecuteAsync(cancellationToken).ConfigureAwait(false);
-                    var record = transaction.Batch();
-                    await using (record.ConfigureAwait(false))
-                    {
-                        record.Add("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)")
-                            .With(migration.Version).With(migration.Name).With(migration.Checksum).WithTime(time.GetUtcNow());
-                        await transaction.ExecuteAsync(record, commit: true, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    return true;
-                },
-                cancellationToken).ConfigureAwait(false);
-            if (ran)
-            {
-                applied.Add(migration.Name);
-            }
-        }
-
-        return applied;
-    }
+    public Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken) =>
+        EmbeddedMigrations.ApplyAsync(Migrations, migration => ApplyIfNewAsync(migration, cancellationToken));
 
     /// <summary>The versions recorded in schema_migrations; empty when the table does not exist yet.</summary>
     public static async Task<IReadOnlySet<int>> AppliedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
@@ -95,28 +45,41 @@ internal sealed class PostgresMigrator(PostgresDatabase database, TimeProvider t
         return versions.ToHashSet();
     }
 
-    private static List<Migration> LoadMigrations()
-    {
-        var assembly = typeof(PostgresMigrator).Assembly;
-        return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(n => Read(assembly, n))
-            .ToList();
-    }
+    private Task<bool> ApplyIfNewAsync(EmbeddedMigration migration, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async transaction =>
+            {
+                var batch = transaction.Batch();
+                await using (batch.ConfigureAwait(false))
+                {
+                    batch.Add("SELECT pg_advisory_xact_lock($1)").With(LockKey);
+                    batch.Add(CreateLedger);
+                    batch.Add("SELECT count(*) FROM schema_migrations WHERE version = $1").With(migration.Version);
+                    long done;
+                    var reader = await transaction.ReadAsync(batch, cancellationToken).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        await reader.NextAsync(cancellationToken).ConfigureAwait(false);
+                        done = await reader.FirstRowAsync(r => r.GetInt64(0), cancellationToken).ConfigureAwait(false);
+                    }
 
-    private static Migration Read(Assembly assembly, string resource)
-    {
-        using var stream = assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"migration resource {resource} is missing");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var script = reader.ReadToEnd();
-        var name = resource[ResourcePrefix.Length..^".sql".Length];
-        var version = int.Parse(name[..name.IndexOf('_', StringComparison.Ordinal)], NumberStyles.None, CultureInfo.InvariantCulture);
-        var checksum = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(script)));
-        return new Migration(version, name, script, checksum);
-    }
+                    if (done > 0)
+                    {
+                        return false;
+                    }
+                }
 
-    /// <summary>One embedded migration script; <see cref="Name"/> is its file name without extension, e.g. <c>0001_init</c>.</summary>
-    internal sealed record Migration(int Version, string Name, string Script, string Checksum);
+                // The script holds many statements and no parameters: a plain command runs them in order.
+                await transaction.Connection.Command(migration.Script).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                var record = transaction.Batch();
+                await using (record.ConfigureAwait(false))
+                {
+                    record.Add("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES ($1, $2, $3, $4)")
+                        .With(migration.Version).With(migration.Name).With(migration.Checksum).WithTime(time.GetUtcNow());
+                    await transaction.ExecuteAsync(record, commit: true, cancellationToken).ConfigureAwait(false);
+                }
+
+                return true;
+            },
+            cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Vivido.Core.Images;
 using Vivido.Core.Storage;
+using Vivido.Store.Common;
 
 namespace Vivido.Store.Postgres;
 
@@ -46,19 +47,9 @@ public sealed partial class PostgresStore
         ArgumentNullException.ThrowIfNull(digest);
         return _database.ReadAsync<IReadOnlyList<EvidenceRecord>>(
             async connection => await connection
-                .Command(
-                    "SELECT e.id, i.digest, e.kind, e.fact, e.raw_document, e.media_type, e.actor, e.at FROM evidence e JOIN images i ON i.id = e.image_id " +
-                    "WHERE i.digest = $1 AND ($2::text IS NULL OR e.kind = $2) ORDER BY e.id")
+                .Command(EvidenceColumns.Select + " WHERE i.digest = $1 AND ($2::text IS NULL OR e.kind = $2) ORDER BY e.id")
                 .With(digest).With(kind?.ToName())
-                .ListAsync(
-                    r =>
-                    {
-                        var k = StorageNames.ParseEvidenceKind(r.GetString(2));
-                        return new EvidenceRecord(
-                            r.GetInt64(0), r.GetString(1), k, JsonColumns.ParseFact(k, r.GetString(3)), r.NullableString(4), r.NullableString(5), r.GetString(6), r.Time(7));
-                    },
-                    cancellationToken)
-                .ConfigureAwait(false),
+                .ListAsync(r => EvidenceColumns.Read(r, PostgresTimeReader.Instance), cancellationToken).ConfigureAwait(false),
             cancellationToken);
     }
 
@@ -107,7 +98,7 @@ public sealed partial class PostgresStore
     public Task<bool> RecordDeploymentAsync(DeploymentReport report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var status = FactRows.StatusName(report.Status);
+        var status = FactColumns.StatusName(report.Status);
         return _database.ExecuteAsync(
             async connection => await connection.Command(UpsertDeployment)
                 .With(report.Digest).With(report.Environment).With(report.Cluster).With(report.Namespace).With(report.Workload).With(status)

@@ -1,40 +1,31 @@
 using Npgsql;
 using Vivido.Core.Storage;
+using Vivido.Store.Common;
 
 namespace Vivido.Store.Postgres;
 
-// A claim is an idempotency row with status 0 and an empty body, stamped with the claim time; any other
-// status is a completed result. HTTP statuses are never 0, so the two cannot be confused.
+// A claim is an idempotency row with status 0 (see IdempotencyColumns).
 public sealed partial class PostgresStore
 {
-    private const string IdempotencyColumns = "token_name, key, request_hash, status, body, created_at";
-
     // $1 token, $2 key, $3 request hash, $4 at, $5 abandoned cutoff: inserts a claim, or takes over one abandoned at or before the cutoff.
     private const string Claim =
-        $"INSERT INTO idempotency ({IdempotencyColumns}) VALUES ($1, $2, $3, 0, '', $4) " +
+        $"INSERT INTO idempotency ({IdempotencyColumns.List}) VALUES ($1, $2, $3, 0, '', $4) " +
         "ON CONFLICT (token_name, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, created_at = EXCLUDED.created_at " +
         "WHERE idempotency.status = 0 AND idempotency.created_at <= $5 RETURNING request_hash";
 
     // Completes a claim or inserts; a completed result is never replaced (the first one wins).
     private const string Save =
-        $"INSERT INTO idempotency ({IdempotencyColumns}) VALUES ($1, $2, $3, $4, $5, $6) " +
+        $"INSERT INTO idempotency ({IdempotencyColumns.List}) VALUES ($1, $2, $3, $4, $5, $6) " +
         "ON CONFLICT (token_name, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, status = EXCLUDED.status, " +
         "body = EXCLUDED.body, created_at = EXCLUDED.created_at WHERE idempotency.status = 0";
 
-    private const string FindRow = $"SELECT {IdempotencyColumns} FROM idempotency WHERE token_name = $1 AND key = $2";
+    private const string FindRow = $"SELECT {IdempotencyColumns.List} FROM idempotency WHERE token_name = $1 AND key = $2";
 
     /// <inheritdoc />
     public async Task<IdempotencyClaim> ClaimIdempotencyKeyAsync(
         string tokenName, string key, string requestHash, DateTimeOffset at, TimeSpan abandonAfter, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(tokenName);
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(requestHash);
-        if (abandonAfter <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(abandonAfter), abandonAfter, "a claim is abandoned after a positive time");
-        }
-
+        StoreArguments.RequireClaim(tokenName, key, requestHash, abandonAfter);
         while (true)
         {
             var claim = await _database.ExecuteAsync(
@@ -76,8 +67,7 @@ public sealed partial class PostgresStore
     /// <inheritdoc />
     public Task ReleaseIdempotencyKeyAsync(string tokenName, string key, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(tokenName);
-        ArgumentNullException.ThrowIfNull(key);
+        StoreArguments.RequireIdempotencyKey(tokenName, key);
         return _database.ExecuteAsync(
             connection => connection.Command("DELETE FROM idempotency WHERE token_name = $1 AND key = $2 AND status = 0")
                 .With(tokenName).With(key).ExecuteAsync(cancellationToken),
@@ -87,8 +77,7 @@ public sealed partial class PostgresStore
     /// <inheritdoc />
     public Task<IdempotentResult?> FindIdempotentResultAsync(string tokenName, string key, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(tokenName);
-        ArgumentNullException.ThrowIfNull(key);
+        StoreArguments.RequireIdempotencyKey(tokenName, key);
         return _database.ReadAsync(
             connection => connection.Command(FindRow + " AND status <> 0").With(tokenName).With(key).FirstOrDefaultAsync(MapIdempotency, cancellationToken),
             cancellationToken);
@@ -97,12 +86,7 @@ public sealed partial class PostgresStore
     /// <inheritdoc />
     public Task<IdempotentResult> SaveIdempotentResultAsync(IdempotentResult result, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        if (result.Status == 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(result), result.Status, "a result's status is never 0 (that marks a claim)");
-        }
-
+        StoreArguments.RequireResult(result);
         return _database.ExecuteAsync(
             async connection =>
             {
@@ -122,6 +106,5 @@ public sealed partial class PostgresStore
             cancellationToken);
     }
 
-    private static IdempotentResult MapIdempotency(NpgsqlDataReader r) =>
-        new(r.GetString(0), r.GetString(1), r.GetString(2), checked((int)r.GetInt64(3)), r.GetString(4), r.Time(5));
+    private static IdempotentResult MapIdempotency(NpgsqlDataReader r) => IdempotencyColumns.Read(r, PostgresTimeReader.Instance);
 }

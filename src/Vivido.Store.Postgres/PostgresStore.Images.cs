@@ -4,6 +4,7 @@ using Npgsql;
 using Vivido.Core.Engine;
 using Vivido.Core.Images;
 using Vivido.Core.Storage;
+using Vivido.Store.Common;
 
 namespace Vivido.Store.Postgres;
 
@@ -12,8 +13,6 @@ public sealed partial class PostgresStore
     private const string InsertImage =
         "INSERT INTO images (digest, repository, state, version, entered_state_at, registered_at, attributes, vetoed, exclusive) " +
         "VALUES ($1, $2, $3, 1, $4, $4, $5, false, false)";
-
-    private static readonly IReadOnlyDictionary<string, string> NoParams = new Dictionary<string, string>();
 
     /// <inheritdoc />
     public Task<RegistrationResult> RegisterImageAsync(ImageRegistration registration, CancellationToken cancellationToken = default)
@@ -48,8 +47,7 @@ public sealed partial class PostgresStore
                 {
                     write.Add(InsertImage).With(registration.Digest).With(registration.Repository).With(registration.InitialState)
                         .WithTime(registration.At).With(JsonColumns.Map(registration.Attributes));
-                    chain.AppendForDigest(write, ChainWriter.Draft(
-                        registration.Digest, HistoryKind.Accepted, "register", null, registration.InitialState, registration.Actor, null, NoParams, registration.At, null));
+                    chain.AppendForDigest(write, HistoryDrafts.Registration(registration));
                     foreach (var tag in registration.Tags.Distinct(StringComparer.Ordinal))
                     {
                         TagRows.AddMove(write, registration.Repository, tag, registration.Digest, registration.Actor, registration.At);
@@ -103,10 +101,7 @@ public sealed partial class PostgresStore
                         }
 
                         await reader.NextAsync(cancellationToken).ConfigureAwait(false);
-                        var facts = await FactRows.ReadAsync(reader, cancellationToken).ConfigureAwait(false);
-                        var image = stored.Image;
-                        return new ImageSnapshot(
-                            image.Digest, image.Repository, image.State, image.Version, image.EnteredStateAt, image.Tags, image.Attributes, image.Vetoed, facts);
+                        return stored.ToSnapshot(await FactRows.ReadAsync(reader, cancellationToken).ConfigureAwait(false));
                     }
                 }
             },
@@ -116,14 +111,7 @@ public sealed partial class PostgresStore
     /// <inheritdoc />
     public Task<ImagePage> ListImagesAsync(ImageQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        RequireLimit(query.Limit, nameof(query.Limit));
-        if (query.InStateLongerThan is not null && query.Now is null)
-        {
-            throw new ArgumentException("InStateLongerThan needs Now", nameof(query));
-        }
-
-        var afterId = query.Cursor is null ? 0 : ImageCursor.Decode(query.Cursor);
+        var afterId = ImagePaging.Start(query);
         return _database.ReadAsync(
             async connection =>
             {
@@ -157,8 +145,7 @@ public sealed partial class PostgresStore
 
                 command.CommandText = sql.Append(" ORDER BY i.id LIMIT $2").ToString();
                 var rows = await command.ListAsync(ImageRows.Map, cancellationToken).ConfigureAwait(false);
-                var page = rows.Take(query.Limit).ToList();
-                var next = rows.Count > query.Limit ? ImageCursor.Encode(page[^1].Id) : null;
+                var (page, next) = ImagePaging.Take(rows, query.Limit);
                 return new ImagePage(page.Select(s => s.Image).ToList(), next);
             },
             cancellationToken);

@@ -1,4 +1,5 @@
 using Vivido.Core.Storage;
+using Vivido.Store.Common;
 
 namespace Vivido.Store.Postgres;
 
@@ -21,7 +22,7 @@ public sealed partial class PostgresStore
                         async reader =>
                         {
                             await reader.NextAsync(cancellationToken).ConfigureAwait(false);
-                            return await reader.FirstRowAsync(TagRows.MapMove, cancellationToken).ConfigureAwait(false);
+                            return await reader.FirstRowAsync(r => TagColumns.ReadMove(r, PostgresTimeReader.Instance), cancellationToken).ConfigureAwait(false);
                         },
                         cancellationToken).ConfigureAwait(false);
                 }
@@ -35,12 +36,8 @@ public sealed partial class PostgresStore
         ArgumentNullException.ThrowIfNull(repository);
         return _database.ReadAsync<IReadOnlyList<TagRecord>>(
             async connection => await connection
-                .Command(
-                    "SELECT t.repository, t.tag, i.digest, t.moved_at, t.moved_by FROM tags t JOIN images i ON i.id = t.image_id " +
-                    "WHERE t.repository = $1 ORDER BY t.tag COLLATE \"C\"")
-                .With(repository)
-                .ListAsync(r => new TagRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.Time(3), r.GetString(4)), cancellationToken)
-                .ConfigureAwait(false),
+                .Command(TagColumns.SelectTags + " WHERE t.repository = $1 ORDER BY t.tag COLLATE \"C\"")
+                .With(repository).ListAsync(r => TagColumns.ReadTag(r, PostgresTimeReader.Instance), cancellationToken).ConfigureAwait(false),
             cancellationToken);
     }
 
@@ -50,8 +47,8 @@ public sealed partial class PostgresStore
         ArgumentNullException.ThrowIfNull(repository);
         return _database.ReadAsync<IReadOnlyList<TagMove>>(
             async connection => await connection
-                .Command(TagRows.SelectMoves + " WHERE m.repository = $1 AND ($2::text IS NULL OR m.tag = $2) ORDER BY m.id")
-                .With(repository).With(tag).ListAsync(TagRows.MapMove, cancellationToken).ConfigureAwait(false),
+                .Command(TagColumns.SelectMoves + " WHERE m.repository = $1 AND ($2::text IS NULL OR m.tag = $2) ORDER BY m.id")
+                .With(repository).With(tag).ListAsync(r => TagColumns.ReadMove(r, PostgresTimeReader.Instance), cancellationToken).ConfigureAwait(false),
             cancellationToken);
     }
 }

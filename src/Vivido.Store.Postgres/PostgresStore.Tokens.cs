@@ -1,12 +1,11 @@
 using Npgsql;
 using Vivido.Core.Storage;
+using Vivido.Store.Common;
 
 namespace Vivido.Store.Postgres;
 
 public sealed partial class PostgresStore
 {
-    private const string TokenColumns = "name, hash, roles, repository_patterns, created_at, created_by, revoked_at";
-
     /// <inheritdoc />
     public Task<bool> CreateTokenAsync(TokenRecord token, CancellationToken cancellationToken = default)
     {
@@ -14,7 +13,7 @@ public sealed partial class PostgresStore
 
         // The unique indexes (hash; name among unrevoked tokens) decide atomically, whoever inserts at the same time.
         return _database.ExecuteAsync(
-            async connection => await connection.Command($"INSERT INTO tokens ({TokenColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING")
+            async connection => await connection.Command($"INSERT INTO tokens ({TokenColumns.List}) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING")
                 .With(token.Name).With(token.Hash).With(JsonColumns.List(token.Roles)).With(JsonColumns.List(token.RepositoryPatterns))
                 .WithTime(token.CreatedAt).With(token.CreatedBy).WithTime(token.RevokedAt)
                 .ExecuteAsync(cancellationToken).ConfigureAwait(false) > 0,
@@ -26,7 +25,7 @@ public sealed partial class PostgresStore
     {
         ArgumentNullException.ThrowIfNull(hash);
         return _database.ReadAsync(
-            connection => connection.Command($"SELECT {TokenColumns} FROM tokens WHERE hash = $1 AND revoked_at IS NULL")
+            connection => connection.Command($"SELECT {TokenColumns.List} FROM tokens WHERE hash = $1 AND revoked_at IS NULL")
                 .With(hash).FirstOrDefaultAsync(MapToken, cancellationToken),
             cancellationToken);
     }
@@ -34,7 +33,7 @@ public sealed partial class PostgresStore
     /// <inheritdoc />
     public Task<IReadOnlyList<TokenRecord>> ListTokensAsync(CancellationToken cancellationToken = default) =>
         _database.ReadAsync<IReadOnlyList<TokenRecord>>(
-            async connection => await connection.Command($"SELECT {TokenColumns} FROM tokens ORDER BY id")
+            async connection => await connection.Command($"SELECT {TokenColumns.List} FROM tokens ORDER BY id")
                 .ListAsync(MapToken, cancellationToken).ConfigureAwait(false),
             cancellationToken);
 
@@ -48,6 +47,5 @@ public sealed partial class PostgresStore
             cancellationToken);
     }
 
-    private static TokenRecord MapToken(NpgsqlDataReader r) => new(
-        r.GetString(0), r.GetString(1), JsonColumns.ParseList(r.GetString(2)), JsonColumns.ParseList(r.GetString(3)), r.Time(4), r.GetString(5), r.NullableTime(6));
+    private static TokenRecord MapToken(NpgsqlDataReader r) => TokenColumns.Read(r, PostgresTimeReader.Instance);
 }

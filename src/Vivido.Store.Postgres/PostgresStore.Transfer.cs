@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Vivido.Core.Storage;
+using Vivido.Store.Common;
 
 namespace Vivido.Store.Postgres;
 
@@ -8,12 +9,12 @@ public sealed partial class PostgresStore
     /// <inheritdoc />
     public async IAsyncEnumerable<object?[]> ReadTableAsync(TransferTable table, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var known = Known(table);
+        var known = TransferRows.Known(table);
         var connection = await _database.GuardAsync(() => _database.Source.OpenConnectionAsync(cancellationToken).AsTask()).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             // One statement: the rows come from one snapshot even while writers commit.
-            var command = connection.Command($"SELECT {string.Join(", ", known.Columns.Select(c => c.Name))} FROM {known.Name} ORDER BY {OrderBy(known)}");
+            var command = connection.Command($"SELECT {TransferRows.ColumnList(known)} FROM {known.Name} ORDER BY {OrderBy(known)}");
             await using (command.ConfigureAwait(false))
             {
                 var reader = await _database.GuardAsync(() => command.ExecuteReaderAsync(cancellationToken)).ConfigureAwait(false);
@@ -21,7 +22,7 @@ public sealed partial class PostgresStore
                 {
                     while (await _database.GuardAsync(() => reader.ReadAsync(cancellationToken)).ConfigureAwait(false))
                     {
-                        yield return TransferValues.Read(reader, known);
+                        yield return TransferRows.Read(reader, known, PostgresTimeReader.Instance);
                     }
                 }
             }
@@ -31,7 +32,7 @@ public sealed partial class PostgresStore
     /// <inheritdoc />
     public Task<long> WriteTableAsync(TransferTable table, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken = default)
     {
-        var known = Known(table);
+        var known = TransferRows.Known(table);
         ArgumentNullException.ThrowIfNull(rows);
         return _database.WriteAsync(
             async transaction =>
@@ -54,12 +55,14 @@ public sealed partial class PostgresStore
 
                 long written = 0;
                 var importer = await transaction.Connection.BeginBinaryImportAsync(
-                    $"COPY {known.Name} ({string.Join(", ", known.Columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+                    $"COPY {known.Name} ({TransferRows.ColumnList(known)}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
                 await using (importer.ConfigureAwait(false))
                 {
                     await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
                     {
-                        await TransferValues.WriteAsync(importer, row, known, written, cancellationToken).ConfigureAwait(false);
+                        // Checked before anything of the row is sent, so a bad row never leaves a half-written COPY row behind.
+                        TransferRows.Check(row, known, written);
+                        await TransferValues.WriteAsync(importer, row, cancellationToken).ConfigureAwait(false);
                         written++;
                     }
 
@@ -86,19 +89,6 @@ public sealed partial class PostgresStore
                 return written;
             },
             cancellationToken);
-    }
-
-    /// <summary>The schema's own definition of <paramref name="table"/>: names reach SQL only from <see cref="StoreSchema"/>.</summary>
-    private static TransferTable Known(TransferTable table)
-    {
-        ArgumentNullException.ThrowIfNull(table);
-        var known = StoreSchema.Find(table.Name);
-        if (!known.Columns.SequenceEqual(table.Columns) || known.Key != table.Key)
-        {
-            throw new ArgumentException($"table {table.Name} does not match StoreSchema's definition", nameof(table));
-        }
-
-        return known;
     }
 
     /// <summary>The key columns, text ones in byte order as SQLite sorts them.</summary>

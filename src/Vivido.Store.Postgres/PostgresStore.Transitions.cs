@@ -1,4 +1,5 @@
 using Vivido.Core.Storage;
+using Vivido.Store.Common;
 
 namespace Vivido.Store.Postgres;
 
@@ -13,12 +14,7 @@ public sealed partial class PostgresStore
     /// <inheritdoc />
     public async Task<CommitResult> CommitTransitionAsync(TransitionCommit commit, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(commit);
-        if (commit.Kind == HistoryKind.Rejected)
-        {
-            throw new ArgumentException("a rejection is appended with AppendRejectionAsync, not committed", nameof(commit));
-        }
-
+        StoreArguments.RequireCommit(commit);
         var result = await _database.WriteAsync(transaction => new CommitWriter(transaction, commit, cancellationToken).WriteAsync(), cancellationToken)
             .ConfigureAwait(false);
         if (result is ExclusiveStateOccupied occupied)
@@ -74,9 +70,7 @@ public sealed partial class PostgresStore
                 var write = transaction.Batch();
                 await using (write.ConfigureAwait(false))
                 {
-                    var entry = chain.Append(write, stored.Id, ChainWriter.Draft(
-                        rejection.Digest, HistoryKind.Rejected, rejection.Event, stored.Image.State, null, rejection.Actor,
-                        rejection.Reason, rejection.Params, rejection.At, rejection.Detail));
+                    var entry = chain.Append(write, stored.Id, HistoryDrafts.Rejection(rejection, stored.Image.State));
                     chain.MoveHead(write);
                     await transaction.ExecuteAsync(write, commit: true, cancellationToken).ConfigureAwait(false);
                     return entry;
@@ -107,7 +101,7 @@ public sealed partial class PostgresStore
     /// <inheritdoc />
     public Task<PendingOverride?> FindOverrideAsync(long id, CancellationToken cancellationToken = default) =>
         _database.ReadAsync(
-            connection => connection.Command(OverrideRows.Select + " WHERE o.id = $1").With(id).FirstOrDefaultAsync(OverrideRows.Map, cancellationToken),
+            connection => connection.Command(OverrideColumns.Select + " WHERE o.id = $1").With(id).FirstOrDefaultAsync(OverrideRows.Map, cancellationToken),
             cancellationToken);
 
     /// <inheritdoc />
@@ -115,7 +109,7 @@ public sealed partial class PostgresStore
     {
         ArgumentNullException.ThrowIfNull(digest);
         return _database.ReadAsync<IReadOnlyList<PendingOverride>>(
-            async connection => await connection.Command(OverrideRows.Select + " WHERE i.digest = $1 AND o.status = 'pending' ORDER BY o.id")
+            async connection => await connection.Command(OverrideColumns.Select + " WHERE i.digest = $1 AND o.status = 'pending' ORDER BY o.id")
                 .With(digest).ListAsync(OverrideRows.Map, cancellationToken).ConfigureAwait(false),
             cancellationToken);
     }

@@ -71,12 +71,4 @@ public sealed partial class PostgresStore : IVividoStore, IDisposable, IAsyncDis
 
     /// <summary>Closes the pooled connections.</summary>
     public ValueTask DisposeAsync() => _database.DisposeAsync();
-
-    private static void RequireLimit(int limit, string name)
-    {
-        if (limit is < 1 or > ImageQuery.MaxLimit)
-        {
-            throw new ArgumentOutOfRangeException(name, limit, $"limit must be between 1 and {ImageQuery.MaxLimit}");
-        }
-    }
 }

@@ -107,13 +107,5 @@ internal static class Sql
         }
     }
 
-    public static string? NullableString(this NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    public static DateTimeOffset Time(this NpgsqlDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
-
-    public static DateTimeOffset? NullableTime(this NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
-
     private static NpgsqlParameter<T> Parameter<T>(T value) => new() { TypedValue = value };
 }

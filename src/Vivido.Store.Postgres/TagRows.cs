@@ -1,5 +1,6 @@
 using Npgsql;
 using Vivido.Core.Storage;
+using Vivido.Store.Common;
 
 namespace Vivido.Store.Postgres;
 
@@ -9,10 +10,6 @@ namespace Vivido.Store.Postgres;
 /// </summary>
 internal static class TagRows
 {
-    public const string SelectMoves =
-        "SELECT m.id, m.repository, m.tag, f.digest, t.digest, m.actor, m.at FROM tag_moves m " +
-        "JOIN images t ON t.id = m.to_image_id LEFT JOIN images f ON f.id = m.from_image_id";
-
     // Tag locks use the two-key advisory lock space, which never meets the migrations' one-key lock.
     private const int TagLockClass = 0x76746167;
 
@@ -29,10 +26,10 @@ internal static class TagRows
         "SELECT $1, $2, i.id, $5, $4 FROM images i WHERE i.digest = $3 AND i.repository = $1 " +
         "ON CONFLICT (repository, tag) DO UPDATE SET image_id = EXCLUDED.image_id, moved_at = EXCLUDED.moved_at, moved_by = EXCLUDED.moved_by";
 
-    public static TagMove MapMove(NpgsqlDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.NullableString(3), r.GetString(4), r.GetString(5), r.Time(6));
-
-    /// <summary>Adds the statements that point the tag at the digest and record the move; the second returns the move (no row when the digest is not in the repository).</summary>
+    /// <summary>
+    /// Adds the statements that point the tag at the digest and record the move; the second returns the
+    /// move in <see cref="TagColumns.SelectMoves"/>'s columns (no row when the digest is not in the repository).
+    /// </summary>
     public static void AddMove(NpgsqlBatch batch, string repository, string tag, string digest, string actor, DateTimeOffset at)
     {
         batch.Add(Lock).With(TagLockClass).With(repository).With(tag);

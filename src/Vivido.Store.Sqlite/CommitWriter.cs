@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Vivido.Core.Storage;
+using Vivido.Store.Common;
 
 namespace Vivido.Store.Sqlite;
 
@@ -17,8 +18,6 @@ internal sealed class CommitWriter(
     private const string InsertOutbox =
         "INSERT INTO outbox (seq, topic, payload, created_at) VALUES (@seq, @topic, @payload, @at)";
 
-    private static readonly IReadOnlyDictionary<string, string> NoParams = new Dictionary<string, string>();
-
     /// <summary>The exclusive state an image is being moved into while its UPDATE runs; null otherwise.</summary>
     public string? Entering { get; private set; }
 
@@ -27,9 +26,9 @@ internal sealed class CommitWriter(
         if (commit.ConfirmsOverrideId is { } overrideId)
         {
             var pending = await OverrideRows.FindAsync(connection, transaction, overrideId, cancellationToken).ConfigureAwait(false);
-            if (pending is null || pending.Status != OverrideStatus.Pending || pending.Digest != commit.Digest)
+            if (CommitChecks.Confirmation(commit, overrideId, pending?.Status, pending?.Digest) is { } notPending)
             {
-                return new OverrideNotPending(overrideId, pending?.Status);
+                return notPending;
             }
 
             await OverrideRows.ResolveAsync(connection, transaction, overrideId, OverrideStatus.Confirmed, commit.Actor, null, commit.At, cancellationToken)
@@ -56,18 +55,11 @@ internal sealed class CommitWriter(
         }
 
         var history = new HistoryWriter(connection, transaction);
-        var entry = await history.AppendAsync(
-            stored.Id,
-            HistoryWriter.Draft(commit.Digest, commit.Kind, commit.Event, commit.From, commit.To, commit.Actor, commit.Reason, commit.Params, commit.At, commit.Detail),
-            cancellationToken).ConfigureAwait(false);
-        var detail = $"effect of {commit.Event} on {commit.Digest}";
+        var entry = await history.AppendAsync(stored.Id, HistoryDrafts.Commit(commit), cancellationToken).ConfigureAwait(false);
         var effects = new List<HistoryEntry>(moved.Count);
         foreach (var (effect, id, digest) in moved)
         {
-            effects.Add(await history.AppendAsync(
-                id,
-                HistoryWriter.Draft(digest, HistoryKind.Accepted, effect.Event, effect.FromState, effect.ToState, commit.Actor, commit.Reason, NoParams, commit.At, detail),
-                cancellationToken).ConfigureAwait(false));
+            effects.Add(await history.AppendAsync(id, HistoryDrafts.Effect(commit, effect, digest), cancellationToken).ConfigureAwait(false));
         }
 
         foreach (var message in commit.Outbox)
@@ -77,8 +69,7 @@ internal sealed class CommitWriter(
                 .ExecuteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var image = stored.Image with { State = commit.To, Version = commit.ExpectedVersion + 1, EnteredStateAt = entry.At };
-        return new Committed(entry, image, effects);
+        return CommitChecks.Committed(commit, stored, entry, effects);
     }
 
     private async Task<int> MoveAsync(long id, long expectedVersion, string to)

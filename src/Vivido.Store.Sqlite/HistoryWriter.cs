@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Vivido.Core.Storage;
+using Vivido.Store.Common;
 
 namespace Vivido.Store.Sqlite;
 
@@ -16,12 +17,7 @@ internal sealed class HistoryWriter(SqliteConnection connection, SqliteTransacti
     private long _lastSeq = -1;
     private string _lastHash = HistoryChain.GenesisHash;
 
-    /// <summary>An entry to append: seq and hashes are filled in by <see cref="AppendAsync"/>.</summary>
-    public static HistoryEntry Draft(
-        string digest, HistoryKind kind, string eventName, string? from, string? to, string actor,
-        string? reason, IReadOnlyDictionary<string, string> parameters, DateTimeOffset at, string? detail) =>
-        new(0, digest, from, to, eventName, actor, reason, parameters, at, kind, detail, string.Empty, string.Empty);
-
+    /// <summary>Seals a draft (<see cref="HistoryDrafts"/>) as the next entry of the chain and inserts it.</summary>
     public async Task<HistoryEntry> AppendAsync(long imageId, HistoryEntry draft, CancellationToken cancellationToken)
     {
         if (_lastSeq < 0)

@@ -1,31 +1,19 @@
 using Microsoft.Data.Sqlite;
 using Vivido.Core.Storage;
+using Vivido.Store.Common;
 
 namespace Vivido.Store.Sqlite;
 
 /// <summary>Reading images and their tags.</summary>
 internal static class ImageRows
 {
-    public const string Columns =
-        "i.id, i.digest, i.repository, i.state, i.version, i.entered_state_at, i.registered_at, i.attributes, i.vetoed";
-
-    public static StoredImage Map(SqliteDataReader r) => new(
-        r.GetInt64(0),
-        new ImageRecord(
-            Digest: r.GetString(1),
-            Repository: r.GetString(2),
-            State: r.GetString(3),
-            Version: r.GetInt64(4),
-            EnteredStateAt: r.Time(5),
-            Tags: [],
-            Attributes: JsonColumns.ParseMap(r.GetString(7)),
-            Vetoed: r.GetInt64(8) != 0,
-            RegisteredAt: r.Time(6)));
+    /// <summary>An image row without its tags, which <see cref="FindAsync"/> and <see cref="WithTagsAsync"/> add.</summary>
+    public static StoredImage Map(SqliteDataReader r) => ImageColumns.Read(r, [], SqliteTimeReader.Instance);
 
     /// <summary>The image with its tags, or null.</summary>
     public static async Task<StoredImage?> FindAsync(SqliteConnection connection, SqliteTransaction? transaction, string digest, CancellationToken cancellationToken)
     {
-        var found = await connection.Command($"SELECT {Columns} FROM images i WHERE i.digest = @digest", transaction)
+        var found = await connection.Command($"SELECT {ImageColumns.List} FROM images i WHERE i.digest = @digest", transaction)
             .With("@digest", digest).FirstOrDefaultAsync(Map, cancellationToken).ConfigureAwait(false);
         if (found is null)
         {

@@ -1,15 +1,12 @@
 using Microsoft.Data.Sqlite;
 using Vivido.Core.Storage;
+using Vivido.Store.Common;
 
 namespace Vivido.Store.Sqlite;
 
 /// <summary>The pending_overrides table.</summary>
 internal static class OverrideRows
 {
-    public const string Select =
-        "SELECT o.id, i.digest, o.from_state, o.to_state, o.expected_version, o.reason, o.requested_by, o.requested_at, " +
-        "o.status, o.resolved_by, o.resolved_at, o.resolution_reason FROM pending_overrides o JOIN images i ON i.id = o.image_id";
-
     private const string Insert =
         "INSERT INTO pending_overrides (image_id, from_state, to_state, expected_version, reason, requested_by, requested_at, status) " +
         "VALUES (@image, @from, @to, @version, @reason, @by, @at, 'pending') RETURNING id";
@@ -17,12 +14,10 @@ internal static class OverrideRows
     private const string Resolve =
         "UPDATE pending_overrides SET status = @status, resolved_by = @by, resolved_at = @at, resolution_reason = @reason WHERE id = @id";
 
-    public static PendingOverride Map(SqliteDataReader r) => new(
-        r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt64(4), r.GetString(5), r.GetString(6), r.Time(7),
-        StorageNames.ParseOverrideStatus(r.GetString(8)), r.NullableString(9), r.NullableTime(10), r.NullableString(11));
+    public static PendingOverride Map(SqliteDataReader r) => OverrideColumns.Read(r, SqliteTimeReader.Instance);
 
     public static Task<PendingOverride?> FindAsync(SqliteConnection connection, SqliteTransaction transaction, long id, CancellationToken cancellationToken) =>
-        connection.Command(Select + " WHERE o.id = @id", transaction).With("@id", id).FirstOrDefaultAsync(Map, cancellationToken);
+        connection.Command(OverrideColumns.Select + " WHERE o.id = @id", transaction).With("@id", id).FirstOrDefaultAsync(Map, cancellationToken);
 
     public static async Task<PendingOverride?> InsertAsync(
         SqliteConnection connection, SqliteTransaction transaction, long imageId, OverrideRequest request, CancellationToken cancellationToken)

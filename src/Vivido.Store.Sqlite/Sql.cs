@@ -67,12 +67,4 @@ internal static class Sql
             }
         }
     }
-
-    public static string? NullableString(this SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    public static DateTimeOffset Time(this SqliteDataReader reader, int ordinal) => Micros.ToTime(reader.GetInt64(ordinal));
-
-    public static DateTimeOffset? NullableTime(this SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : Micros.ToTime(reader.GetInt64(ordinal));
 }

@@ -1,7 +1,5 @@
-using System.Reflection;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Data.Sqlite;
+using Vivido.Store.Common;
 
 namespace Vivido.Store.Sqlite;
 
@@ -18,41 +16,11 @@ internal sealed class SqliteMigrator(SqliteDatabase database, TimeProvider time)
         );
         """;
 
-    /// <summary>The embedded migrations, by version (file name without extension), in order.</summary>
-    public static IReadOnlyList<Migration> Migrations { get; } = LoadMigrations();
+    /// <summary>The embedded migrations, in order; the ledger's version is a migration's <see cref="EmbeddedMigration.Name"/> (e.g. <c>0001_init</c>).</summary>
+    public static IReadOnlyList<EmbeddedMigration> Migrations { get; } = EmbeddedMigrations.Load(typeof(SqliteMigrator).Assembly, ResourcePrefix);
 
-    public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken)
-    {
-        var applied = new List<string>();
-        foreach (var migration in Migrations)
-        {
-            // One transaction per migration; the ledger is re-read inside it so two processes migrating at once apply each script once.
-            var ran = await database.WriteAsync(
-                async (connection, transaction) =>
-                {
-                    await connection.Command(CreateLedger, transaction).ExecuteAsync(cancellationToken).ConfigureAwait(false);
-                    var done = await connection.Command("SELECT 1 FROM schema_migrations WHERE version = @v", transaction)
-                        .With("@v", migration.Version).ScalarInt64Async(cancellationToken).ConfigureAwait(false);
-                    if (done is not null)
-                    {
-                        return false;
-                    }
-
-                    await connection.Command(migration.Script, transaction).ExecuteAsync(cancellationToken).ConfigureAwait(false);
-                    await connection.Command("INSERT INTO schema_migrations (version, checksum, applied_at) VALUES (@v, @c, @at)", transaction)
-                        .With("@v", migration.Version).With("@c", migration.Checksum).With("@at", Micros.FromTime(time.GetUtcNow()))
-                        .ExecuteAsync(cancellationToken).ConfigureAwait(false);
-                    return true;
-                },
-                cancellationToken).ConfigureAwait(false);
-            if (ran)
-            {
-                applied.Add(migration.Version);
-            }
-        }
-
-        return applied;
-    }
+    public Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken) =>
+        EmbeddedMigrations.ApplyAsync(Migrations, migration => ApplyIfNewAsync(migration, cancellationToken));
 
     public async Task<IReadOnlySet<string>> AppliedAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
@@ -68,27 +36,24 @@ internal sealed class SqliteMigrator(SqliteDatabase database, TimeProvider time)
         return versions.ToHashSet(StringComparer.Ordinal);
     }
 
-    private static List<Migration> LoadMigrations()
-    {
-        var assembly = typeof(SqliteMigrator).Assembly;
-        return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(n => Read(assembly, n))
-            .ToList();
-    }
+    // One transaction per migration; the ledger is re-read inside it so two processes migrating at once apply each script once.
+    private Task<bool> ApplyIfNewAsync(EmbeddedMigration migration, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                await connection.Command(CreateLedger, transaction).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                var done = await connection.Command("SELECT 1 FROM schema_migrations WHERE version = @v", transaction)
+                    .With("@v", migration.Name).ScalarInt64Async(cancellationToken).ConfigureAwait(false);
+                if (done is not null)
+                {
+                    return false;
+                }
 
-    private static Migration Read(Assembly assembly, string resource)
-    {
-        using var stream = assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"migration resource {resource} is missing");
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var script = reader.ReadToEnd();
-        var version = resource[ResourcePrefix.Length..^".sql".Length];
-        var checksum = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(script)));
-        return new Migration(version, script, checksum);
-    }
-
-    /// <summary>One embedded migration script.</summary>
-    internal sealed record Migration(string Version, string Script, string Checksum);
+                await connection.Command(migration.Script, transaction).ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                await connection.Command("INSERT INTO schema_migrations (version, checksum, applied_at) VALUES (@v, @c, @at)", transaction)
+                    .With("@v", migration.Name).With("@c", migration.Checksum).With("@at", Micros.FromTime(time.GetUtcNow()))
+                    .ExecuteAsync(cancellationToken).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Vivido.Core.Images;
 using Vivido.Core.Storage;
+using Vivido.Store.Common;
 
 namespace Vivido.Store.Sqlite;
 
@@ -45,20 +46,9 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(digest);
         return _database.ReadAsync<IReadOnlyList<EvidenceRecord>>(
             async (connection, transaction) => await connection
-                .Command(
-                    "SELECT e.id, i.digest, e.kind, e.fact, e.raw_document, e.media_type, e.actor, e.at FROM evidence e JOIN images i ON i.id = e.image_id " +
-                    "WHERE i.digest = @digest" + (kind is null ? string.Empty : " AND e.kind = @kind") + " ORDER BY e.id",
-                    transaction)
+                .Command(EvidenceColumns.Select + " WHERE i.digest = @digest" + (kind is null ? string.Empty : " AND e.kind = @kind") + " ORDER BY e.id", transaction)
                 .With("@digest", digest).With("@kind", kind?.ToName())
-                .ListAsync(
-                    r =>
-                    {
-                        var k = StorageNames.ParseEvidenceKind(r.GetString(2));
-                        return new EvidenceRecord(
-                            r.GetInt64(0), r.GetString(1), k, JsonColumns.ParseFact(k, r.GetString(3)), r.NullableString(4), r.NullableString(5), r.GetString(6), r.Time(7));
-                    },
-                    cancellationToken)
-                .ConfigureAwait(false),
+                .ListAsync(r => EvidenceColumns.Read(r, SqliteTimeReader.Instance), cancellationToken).ConfigureAwait(false),
             cancellationToken);
     }
 
@@ -110,7 +100,7 @@ public sealed partial class SqliteStore
     public Task<bool> RecordDeploymentAsync(DeploymentReport report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var status = FactRows.StatusName(report.Status);
+        var status = FactColumns.StatusName(report.Status);
         return _database.WriteAsync(
             async (connection, transaction) =>
             {
@@ -135,8 +125,8 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(digest);
         return _database.ReadAsync<IReadOnlyList<DeploymentFact>>(
             async (connection, transaction) => await connection
-                .Command($"SELECT {FactRows.DeploymentColumns} FROM deployments WHERE image_id = (SELECT id FROM images WHERE digest = @digest) ORDER BY id", transaction)
-                .With("@digest", digest).ListAsync(FactRows.MapDeployment, cancellationToken).ConfigureAwait(false),
+                .Command($"SELECT {FactColumns.Deployment} FROM deployments WHERE image_id = (SELECT id FROM images WHERE digest = @digest) ORDER BY id", transaction)
+                .With("@digest", digest).ListAsync(r => FactColumns.ReadDeployment(r, SqliteTimeReader.Instance), cancellationToken).ConfigureAwait(false),
             cancellationToken);
     }
 

@@ -1,26 +1,17 @@
 using Microsoft.Data.Sqlite;
 using Vivido.Core.Storage;
+using Vivido.Store.Common;
 
 namespace Vivido.Store.Sqlite;
 
-// A claim is an idempotency row with status 0 and an empty body, stamped with the claim time; any other
-// status is a completed result. HTTP statuses are never 0, so the two cannot be confused.
+// A claim is an idempotency row with status 0 (see IdempotencyColumns).
 public sealed partial class SqliteStore
 {
-    private const string IdempotencyColumns = "token_name, key, request_hash, status, body, created_at";
-
     /// <inheritdoc />
     public Task<IdempotencyClaim> ClaimIdempotencyKeyAsync(
         string tokenName, string key, string requestHash, DateTimeOffset at, TimeSpan abandonAfter, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(tokenName);
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(requestHash);
-        if (abandonAfter <= TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(abandonAfter), abandonAfter, "a claim is abandoned after a positive time");
-        }
-
+        StoreArguments.RequireClaim(tokenName, key, requestHash, abandonAfter);
         return _database.WriteAsync(
             async (connection, transaction) =>
             {
@@ -28,7 +19,7 @@ public sealed partial class SqliteStore
                 if (row is null)
                 {
                     await connection.Command(
-                            $"INSERT INTO idempotency ({IdempotencyColumns}) VALUES (@token, @key, @hash, 0, '', @at)", transaction)
+                            $"INSERT INTO idempotency ({IdempotencyColumns.List}) VALUES (@token, @key, @hash, 0, '', @at)", transaction)
                         .With("@token", tokenName).With("@key", key).With("@hash", requestHash).With("@at", Micros.FromTime(at))
                         .ExecuteAsync(cancellationToken).ConfigureAwait(false);
                     return new IdempotencyClaim(IdempotencyOutcome.Claimed, null, requestHash);
@@ -57,8 +48,7 @@ public sealed partial class SqliteStore
     /// <inheritdoc />
     public Task ReleaseIdempotencyKeyAsync(string tokenName, string key, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(tokenName);
-        ArgumentNullException.ThrowIfNull(key);
+        StoreArguments.RequireIdempotencyKey(tokenName, key);
         return _database.WriteAsync(
             (connection, transaction) => connection.Command("DELETE FROM idempotency WHERE token_name = @token AND key = @key AND status = 0", transaction)
                 .With("@token", tokenName).With("@key", key).ExecuteAsync(cancellationToken),
@@ -68,8 +58,7 @@ public sealed partial class SqliteStore
     /// <inheritdoc />
     public Task<IdempotentResult?> FindIdempotentResultAsync(string tokenName, string key, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(tokenName);
-        ArgumentNullException.ThrowIfNull(key);
+        StoreArguments.RequireIdempotencyKey(tokenName, key);
         return _database.ReadAsync(
             async (connection, transaction) =>
                 await FindIdempotencyRowAsync(connection, transaction, tokenName, key, cancellationToken).ConfigureAwait(false) is { Status: not 0 } result
@@ -81,17 +70,12 @@ public sealed partial class SqliteStore
     /// <inheritdoc />
     public Task<IdempotentResult> SaveIdempotentResultAsync(IdempotentResult result, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        if (result.Status == 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(result), result.Status, "a result's status is never 0 (that marks a claim)");
-        }
-
+        StoreArguments.RequireResult(result);
         return _database.WriteAsync(
             async (connection, transaction) =>
             {
                 await connection.Command(
-                        $"INSERT INTO idempotency ({IdempotencyColumns}) VALUES (@token, @key, @hash, @status, @body, @at) " +
+                        $"INSERT INTO idempotency ({IdempotencyColumns.List}) VALUES (@token, @key, @hash, @status, @body, @at) " +
                         "ON CONFLICT (token_name, key) DO UPDATE SET request_hash = excluded.request_hash, status = excluded.status, " +
                         "body = excluded.body, created_at = excluded.created_at WHERE idempotency.status = 0",
                         transaction)
@@ -104,7 +88,7 @@ public sealed partial class SqliteStore
 
     private static Task<IdempotentResult?> FindIdempotencyRowAsync(
         SqliteConnection connection, SqliteTransaction transaction, string tokenName, string key, CancellationToken cancellationToken) =>
-        connection.Command($"SELECT {IdempotencyColumns} FROM idempotency WHERE token_name = @token AND key = @key", transaction)
+        connection.Command($"SELECT {IdempotencyColumns.List} FROM idempotency WHERE token_name = @token AND key = @key", transaction)
             .With("@token", tokenName).With("@key", key)
-            .FirstOrDefaultAsync(r => new IdempotentResult(r.GetString(0), r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetString(4), r.Time(5)), cancellationToken);
+            .FirstOrDefaultAsync(r => IdempotencyColumns.Read(r, SqliteTimeReader.Instance), cancellationToken);
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Vivido.Core.Engine;
 using Vivido.Core.Images;
 using Vivido.Core.Storage;
+using Vivido.Store.Common;
 
 namespace Vivido.Store.Sqlite;
 
@@ -10,8 +11,6 @@ public sealed partial class SqliteStore
     private const string InsertImage =
         "INSERT INTO images (digest, repository, state, version, entered_state_at, registered_at, attributes, vetoed) " +
         "VALUES (@digest, @repository, @state, 1, @at, @at, @attributes, 0) RETURNING id";
-
-    private static readonly IReadOnlyDictionary<string, string> NoParams = new Dictionary<string, string>();
 
     /// <inheritdoc />
     public Task<RegistrationResult> RegisterImageAsync(ImageRegistration registration, CancellationToken cancellationToken = default)
@@ -31,10 +30,7 @@ public sealed partial class SqliteStore
                     .With("@state", registration.InitialState).With("@at", Micros.FromTime(registration.At))
                     .With("@attributes", JsonColumns.Map(registration.Attributes))
                     .ScalarInt64Async(cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException("INSERT returned no id");
-                var draft = HistoryWriter.Draft(
-                    registration.Digest, HistoryKind.Accepted, "register", null, registration.InitialState, registration.Actor,
-                    null, NoParams, registration.At, null);
-                await new HistoryWriter(connection, transaction).AppendAsync(id, draft, cancellationToken).ConfigureAwait(false);
+                await new HistoryWriter(connection, transaction).AppendAsync(id, HistoryDrafts.Registration(registration), cancellationToken).ConfigureAwait(false);
                 foreach (var tag in registration.Tags.Distinct(StringComparer.Ordinal))
                 {
                     await TagRows.MoveAsync(connection, transaction, registration.Repository, tag, id, registration.Actor, registration.At, cancellationToken)
@@ -70,10 +66,7 @@ public sealed partial class SqliteStore
                     return null;
                 }
 
-                var facts = await FactRows.LoadAsync(connection, transaction, stored.Id, cancellationToken).ConfigureAwait(false);
-                var image = stored.Image;
-                return new ImageSnapshot(
-                    image.Digest, image.Repository, image.State, image.Version, image.EnteredStateAt, image.Tags, image.Attributes, image.Vetoed, facts);
+                return stored.ToSnapshot(await FactRows.LoadAsync(connection, transaction, stored.Id, cancellationToken).ConfigureAwait(false));
             },
             cancellationToken);
     }
@@ -81,19 +74,12 @@ public sealed partial class SqliteStore
     /// <inheritdoc />
     public Task<ImagePage> ListImagesAsync(ImageQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        RequireLimit(query.Limit, nameof(query.Limit));
-        if (query.InStateLongerThan is not null && query.Now is null)
-        {
-            throw new ArgumentException("InStateLongerThan needs Now", nameof(query));
-        }
-
-        var afterId = query.Cursor is null ? 0 : ImageCursor.Decode(query.Cursor);
+        var afterId = ImagePaging.Start(query);
         return _database.ReadAsync(
             async (connection, transaction) =>
             {
                 var command = connection.Command(string.Empty, transaction);
-                var sql = new StringBuilder($"SELECT {ImageRows.Columns} FROM images i WHERE i.id > @after");
+                var sql = new StringBuilder($"SELECT {ImageColumns.List} FROM images i WHERE i.id > @after");
                 command.With("@after", afterId).With("@limit", query.Limit + 1);
                 if (query.State is not null)
                 {
@@ -121,8 +107,7 @@ public sealed partial class SqliteStore
 
                 command.CommandText = sql.Append(" ORDER BY i.id LIMIT @limit").ToString();
                 var rows = await command.ListAsync(ImageRows.Map, cancellationToken).ConfigureAwait(false);
-                var page = rows.Take(query.Limit).ToList();
-                var next = rows.Count > query.Limit ? ImageCursor.Encode(page[^1].Id) : null;
+                var (page, next) = ImagePaging.Take(rows, query.Limit);
                 var items = await ImageRows.WithTagsAsync(connection, transaction, page, cancellationToken).ConfigureAwait(false);
                 return new ImagePage(items, next);
             },

@@ -1,4 +1,5 @@
 using Vivido.Core.Storage;
+using Vivido.Store.Common;
 
 namespace Vivido.Store.Sqlite;
 
@@ -20,8 +21,8 @@ public sealed partial class SqliteStore
 
                 var moveId = await TagRows.MoveAsync(connection, transaction, request.Repository, request.Tag, imageId.Value, request.Actor, request.At, cancellationToken)
                     .ConfigureAwait(false);
-                return await connection.Command(TagRows.SelectMoves + " WHERE m.id = @id", transaction)
-                    .With("@id", moveId).FirstOrDefaultAsync(TagRows.MapMove, cancellationToken).ConfigureAwait(false);
+                return await connection.Command(TagColumns.SelectMoves + " WHERE m.id = @id", transaction)
+                    .With("@id", moveId).FirstOrDefaultAsync(r => TagColumns.ReadMove(r, SqliteTimeReader.Instance), cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
     }
@@ -32,13 +33,8 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(repository);
         return _database.ReadAsync<IReadOnlyList<TagRecord>>(
             async (connection, transaction) => await connection
-                .Command(
-                    "SELECT t.repository, t.tag, i.digest, t.moved_at, t.moved_by FROM tags t JOIN images i ON i.id = t.image_id " +
-                    "WHERE t.repository = @r ORDER BY t.tag",
-                    transaction)
-                .With("@r", repository)
-                .ListAsync(r => new TagRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.Time(3), r.GetString(4)), cancellationToken)
-                .ConfigureAwait(false),
+                .Command(TagColumns.SelectTags + " WHERE t.repository = @r ORDER BY t.tag", transaction)
+                .With("@r", repository).ListAsync(r => TagColumns.ReadTag(r, SqliteTimeReader.Instance), cancellationToken).ConfigureAwait(false),
             cancellationToken);
     }
 
@@ -48,8 +44,8 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(repository);
         return _database.ReadAsync<IReadOnlyList<TagMove>>(
             async (connection, transaction) => await connection
-                .Command(TagRows.SelectMoves + (tag is null ? " WHERE m.repository = @r" : " WHERE m.repository = @r AND m.tag = @t") + " ORDER BY m.id", transaction)
-                .With("@r", repository).With("@t", tag).ListAsync(TagRows.MapMove, cancellationToken).ConfigureAwait(false),
+                .Command(TagColumns.SelectMoves + (tag is null ? " WHERE m.repository = @r" : " WHERE m.repository = @r AND m.tag = @t") + " ORDER BY m.id", transaction)
+                .With("@r", repository).With("@t", tag).ListAsync(r => TagColumns.ReadMove(r, SqliteTimeReader.Instance), cancellationToken).ConfigureAwait(false),
             cancellationToken);
     }
 }

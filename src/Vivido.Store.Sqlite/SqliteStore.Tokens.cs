@@ -1,12 +1,11 @@
 using Microsoft.Data.Sqlite;
 using Vivido.Core.Storage;
+using Vivido.Store.Common;
 
 namespace Vivido.Store.Sqlite;
 
 public sealed partial class SqliteStore
 {
-    private const string TokenColumns = "name, hash, roles, repository_patterns, created_at, created_by, revoked_at";
-
     /// <inheritdoc />
     public Task<bool> CreateTokenAsync(TokenRecord token, CancellationToken cancellationToken = default)
     {
@@ -22,7 +21,7 @@ public sealed partial class SqliteStore
                 }
 
                 await connection.Command(
-                        $"INSERT INTO tokens ({TokenColumns}) VALUES (@name, @hash, @roles, @patterns, @at, @by, @revoked)", transaction)
+                        $"INSERT INTO tokens ({TokenColumns.List}) VALUES (@name, @hash, @roles, @patterns, @at, @by, @revoked)", transaction)
                     .With("@name", token.Name).With("@hash", token.Hash).With("@roles", JsonColumns.List(token.Roles))
                     .With("@patterns", JsonColumns.List(token.RepositoryPatterns)).With("@at", Micros.FromTime(token.CreatedAt))
                     .With("@by", token.CreatedBy).With("@revoked", token.RevokedAt is { } r ? Micros.FromTime(r) : null)
@@ -38,7 +37,7 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(hash);
         return _database.ReadAsync(
             (connection, transaction) => connection
-                .Command($"SELECT {TokenColumns} FROM tokens WHERE hash = @hash AND revoked_at IS NULL", transaction)
+                .Command($"SELECT {TokenColumns.List} FROM tokens WHERE hash = @hash AND revoked_at IS NULL", transaction)
                 .With("@hash", hash).FirstOrDefaultAsync(MapToken, cancellationToken),
             cancellationToken);
     }
@@ -46,7 +45,7 @@ public sealed partial class SqliteStore
     /// <inheritdoc />
     public Task<IReadOnlyList<TokenRecord>> ListTokensAsync(CancellationToken cancellationToken = default) =>
         _database.ReadAsync<IReadOnlyList<TokenRecord>>(
-            async (connection, transaction) => await connection.Command($"SELECT {TokenColumns} FROM tokens ORDER BY id", transaction)
+            async (connection, transaction) => await connection.Command($"SELECT {TokenColumns.List} FROM tokens ORDER BY id", transaction)
                 .ListAsync(MapToken, cancellationToken).ConfigureAwait(false),
             cancellationToken);
 
@@ -61,6 +60,5 @@ public sealed partial class SqliteStore
             cancellationToken);
     }
 
-    private static TokenRecord MapToken(SqliteDataReader r) => new(
-        r.GetString(0), r.GetString(1), JsonColumns.ParseList(r.GetString(2)), JsonColumns.ParseList(r.GetString(3)), r.Time(4), r.GetString(5), r.NullableTime(6));
+    private static TokenRecord MapToken(SqliteDataReader r) => TokenColumns.Read(r, SqliteTimeReader.Instance);
 }

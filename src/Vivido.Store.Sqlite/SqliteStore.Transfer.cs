@@ -2,6 +2,7 @@ using System.Data;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Vivido.Core.Storage;
+using Vivido.Store.Common;
 
 namespace Vivido.Store.Sqlite;
 
@@ -10,7 +11,7 @@ public sealed partial class SqliteStore
     /// <inheritdoc />
     public async IAsyncEnumerable<object?[]> ReadTableAsync(TransferTable table, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var known = Known(table);
+        var known = TransferRows.Known(table);
         var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -18,8 +19,7 @@ public sealed partial class SqliteStore
             var transaction = connection.BeginTransaction(IsolationLevel.Serializable, deferred: true);
             await using (transaction.ConfigureAwait(false))
             {
-                var columns = string.Join(", ", known.Columns.Select(c => c.Name));
-                var command = connection.Command($"SELECT {columns} FROM {known.Name} ORDER BY {known.Key}", transaction);
+                var command = connection.Command($"SELECT {TransferRows.ColumnList(known)} FROM {known.Name} ORDER BY {known.Key}", transaction);
                 await using (command.ConfigureAwait(false))
                 {
                     var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -27,7 +27,7 @@ public sealed partial class SqliteStore
                     {
                         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                         {
-                            yield return TransferValues.Read(reader, known);
+                            yield return TransferRows.Read(reader, known, SqliteTimeReader.Instance);
                         }
                     }
                 }
@@ -38,7 +38,7 @@ public sealed partial class SqliteStore
     /// <inheritdoc />
     public Task<long> WriteTableAsync(TransferTable table, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken = default)
     {
-        var known = Known(table);
+        var known = TransferRows.Known(table);
         ArgumentNullException.ThrowIfNull(rows);
         return _database.WriteAsync(
             async (connection, transaction) =>
@@ -49,16 +49,17 @@ public sealed partial class SqliteStore
                     throw new InvalidOperationException($"table {known.Name} is not empty; a copy goes into a fresh database");
                 }
 
-                var names = known.Columns.Select(c => c.Name).ToList();
+                var names = known.Columns.Select(c => "@" + c.Name).ToList();
                 var command = connection.Command(
-                    $"INSERT INTO {known.Name} ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select(n => "@" + n))})", transaction);
+                    $"INSERT INTO {known.Name} ({TransferRows.ColumnList(known)}) VALUES ({string.Join(", ", names)})", transaction);
                 await using (command.ConfigureAwait(false))
                 {
-                    var parameters = names.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = "@" + n })).ToList();
+                    var parameters = names.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n })).ToList();
                     long written = 0;
                     await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
                     {
-                        TransferValues.Bind(parameters, row, known, written);
+                        TransferRows.Check(row, known, written);
+                        TransferValues.Bind(parameters, row);
                         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                         written++;
                     }
@@ -67,18 +68,5 @@ public sealed partial class SqliteStore
                 }
             },
             cancellationToken);
-    }
-
-    /// <summary>The schema's own definition of <paramref name="table"/>: names reach SQL only from <see cref="StoreSchema"/>.</summary>
-    private static TransferTable Known(TransferTable table)
-    {
-        ArgumentNullException.ThrowIfNull(table);
-        var known = StoreSchema.Find(table.Name);
-        if (!known.Columns.SequenceEqual(table.Columns) || known.Key != table.Key)
-        {
-            throw new ArgumentException($"table {table.Name} does not match StoreSchema's definition", nameof(table));
-        }
-
-        return known;
     }
 }

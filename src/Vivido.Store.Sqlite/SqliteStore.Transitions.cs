@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Vivido.Core.Storage;
+using Vivido.Store.Common;
 
 namespace Vivido.Store.Sqlite;
 
@@ -13,24 +14,14 @@ public sealed partial class SqliteStore
     /// <inheritdoc />
     public Task<CommitResult> CommitTransitionAsync(TransitionCommit commit, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(commit);
-        if (commit.Kind == HistoryKind.Rejected)
-        {
-            throw new ArgumentException("a rejection is appended with AppendRejectionAsync, not committed", nameof(commit));
-        }
-
+        StoreArguments.RequireCommit(commit);
         return _database.WriteAsync<CommitResult>(
             async (connection, transaction) =>
             {
                 var stored = await ImageRows.FindAsync(connection, transaction, commit.Digest, cancellationToken).ConfigureAwait(false);
-                if (stored is null || stored.Image.Version != commit.ExpectedVersion)
+                if (!CommitChecks.Precondition(commit, stored, out var conflict))
                 {
-                    return new VersionConflict(commit.Digest, commit.ExpectedVersion, stored?.Image.Version);
-                }
-
-                if (stored.Image.State != commit.From)
-                {
-                    throw new ArgumentException($"commit says from {commit.From} but {commit.Digest} is {stored.Image.State} at that version", nameof(commit));
+                    return conflict;
                 }
 
                 transaction.Save(CommitSavepoint);
@@ -84,9 +75,7 @@ public sealed partial class SqliteStore
                     }
                 }
 
-                var draft = HistoryWriter.Draft(
-                    rejection.Digest, HistoryKind.Rejected, rejection.Event, stored.Image.State, null, rejection.Actor,
-                    rejection.Reason, rejection.Params, rejection.At, rejection.Detail);
+                var draft = HistoryDrafts.Rejection(rejection, stored.Image.State);
                 return await new HistoryWriter(connection, transaction).AppendAsync(stored.Id, draft, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
@@ -117,7 +106,7 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(digest);
         return _database.ReadAsync<IReadOnlyList<PendingOverride>>(
             async (connection, transaction) => await connection
-                .Command($"{OverrideRows.Select} WHERE i.digest = @digest AND o.status = 'pending' ORDER BY o.id", transaction)
+                .Command($"{OverrideColumns.Select} WHERE i.digest = @digest AND o.status = 'pending' ORDER BY o.id", transaction)
                 .With("@digest", digest).ListAsync(OverrideRows.Map, cancellationToken).ConfigureAwait(false),
             cancellationToken);
     }

@@ -1,4 +1,5 @@
 using Vivido.Core.Storage;
+using Vivido.Store.Common;
 
 namespace Vivido.Store.Sqlite;
 
@@ -49,7 +50,7 @@ public sealed partial class SqliteStore : IVividoStore, IDisposable
             await using (connection.ConfigureAwait(false))
             {
                 var applied = await _migrator.AppliedAsync(connection, cancellationToken).ConfigureAwait(false);
-                return SqliteMigrator.Migrations.All(m => applied.Contains(m.Version));
+                return SqliteMigrator.Migrations.All(m => applied.Contains(m.Name));
             }
         }
         catch (Microsoft.Data.Sqlite.SqliteException)
@@ -77,12 +78,4 @@ public sealed partial class SqliteStore : IVividoStore, IDisposable
 
     /// <summary>Releases the pooled connections to the file.</summary>
     public void Dispose() => _database.Dispose();
-
-    private static void RequireLimit(int limit, string name)
-    {
-        if (limit is < 1 or > ImageQuery.MaxLimit)
-        {
-            throw new ArgumentOutOfRangeException(name, limit, $"limit must be between 1 and {ImageQuery.MaxLimit}");
-        }
-    }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Vivido.Core.Storage;
 
 namespace Vivido.Store.Sqlite;
 
@@ -12,13 +11,6 @@ internal static class TagRows
 
     private const string Record =
         "INSERT INTO tag_moves (repository, tag, from_image_id, to_image_id, actor, at) VALUES (@r, @t, @from, @to, @actor, @at) RETURNING id";
-
-    public const string SelectMoves =
-        "SELECT m.id, m.repository, m.tag, f.digest, t.digest, m.actor, m.at FROM tag_moves m " +
-        "JOIN images t ON t.id = m.to_image_id LEFT JOIN images f ON f.id = m.from_image_id";
-
-    public static TagMove MapMove(SqliteDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.NullableString(3), r.GetString(4), r.GetString(5), r.Time(6));
 
     /// <summary>Points the tag at the image and records the move; returns the move's id.</summary>
     public static async Task<long> MoveAsync(

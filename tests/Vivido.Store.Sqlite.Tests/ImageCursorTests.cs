@@ -1,3 +1,5 @@
+using Vivido.Store.Common;
+
 namespace Vivido.Store.Sqlite.Tests;
 
 public sealed class ImageCursorTests

@@ -153,7 +153,7 @@ public sealed class SqliteStoreTests : IDisposable
             "CREATE TABLE schema_migrations (version TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at INTEGER NOT NULL);" +
             "INSERT INTO schema_migrations VALUES (@version, @checksum, 0);" +
             "INSERT INTO images (digest, repository, state, version, entered_state_at, registered_at, attributes) VALUES ('sha256:x', 'team/app', 'Active', 3, 0, 0, '{}');",
-            ("@version", first.Version),
+            ("@version", first.Name),
             ("@checksum", first.Checksum));
 
         using var store = new SqliteStore(_temp.Path);

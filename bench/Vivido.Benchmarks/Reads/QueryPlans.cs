@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Vivido.Store.Sqlite;
+using Vivido.Store.Common;
 
 namespace Vivido.Benchmarks.Reads;
 
@@ -9,8 +9,8 @@ internal static class QueryPlans
     private static readonly (string Name, string Sql)[] Statements =
     [
         ("list by state + repository",
-            $"SELECT {ImageRows.Columns} FROM images i WHERE i.id > @after AND i.state = @state AND i.repository = @repository ORDER BY i.id LIMIT @limit"),
-        ("image by digest", $"SELECT {ImageRows.Columns} FROM images i WHERE i.digest = @digest"),
+            $"SELECT {ImageColumns.List} FROM images i WHERE i.id > @after AND i.state = @state AND i.repository = @repository ORDER BY i.id LIMIT @limit"),
+        ("image by digest", $"SELECT {ImageColumns.List} FROM images i WHERE i.digest = @digest"),
         ("tags of an image", "SELECT tag FROM tags WHERE image_id = @id ORDER BY tag"),
         ("token by hash", "SELECT * FROM tokens WHERE hash = @hash AND revoked_at IS NULL"),
     ];

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Vivido.Core.Storage;
+using Vivido.Store.Common;
 using Vivido.Store.Sqlite;
 
 namespace Vivido.Benchmarks.Reads;

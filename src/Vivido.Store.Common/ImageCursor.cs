@@ -1,18 +1,19 @@
 using System.Globalization;
 using System.Text;
 
-namespace Vivido.Store.Sqlite;
+namespace Vivido.Store.Common;
 
 /// <summary>The opaque list cursor: base64url of <c>v1:&lt;last image row id&gt;</c>.</summary>
-internal static class ImageCursor
+public static class ImageCursor
 {
     private const string Prefix = "v1:";
 
+    /// <summary>The cursor that continues after the image row <paramref name="lastId"/>.</summary>
     public static string Encode(long lastId) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(Prefix + lastId.ToString(CultureInfo.InvariantCulture)))
             .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    /// <summary>The last id, or an <see cref="ArgumentException"/> for anything this store did not produce.</summary>
+    /// <summary>The last id, or an <see cref="ArgumentException"/> for anything <see cref="Encode"/> did not produce.</summary>
     public static long Decode(string cursor)
     {
         var base64 = cursor.Replace('-', '+').Replace('_', '/');
