@@ -26,6 +26,9 @@ internal static class CliApp
         root.Subcommands.Add(AuditCommands.Create());
         root.Subcommands.Add(TokensCommands.Create());
         root.Subcommands.Add(JobsCommands.Create());
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(SignCommands.Create());
+        root.Subcommands.Add(CleanupCommand.Create());
         return root;
     }
 

@@ -1,16 +1,20 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
+using Vivido.Registry;
 using Vivido.Server;
 
 namespace Vivido.Cli;
 
 /// <summary>
 /// <c>vivido serve [--data DIR] [--database DB] [--urls URL] [--lifecycle FILE] [--replica-id ID]
-/// [--job-interval D] [--lease-ttl D] [--no-jobs]</c>: the HTTP API on SQLite or PostgreSQL.
+/// [--job-interval D] [--lease-ttl D] [--no-jobs] [--harbor-secret-file F] [--github-secret-file F]
+/// [--distribution-host HOST] [--signing-key NAME=FILE]... [--registries FILE]</c>: the HTTP API on SQLite or PostgreSQL.
 /// </summary>
 internal static class ServeCommand
 {
     public const string BootstrapVariable = "VIVIDO_BOOTSTRAP_TOKEN";
+
+    public const string RegistriesVariable = "VIVIDO_REGISTRIES";
 
     public static Command Create()
     {
@@ -43,10 +47,35 @@ internal static class ServeCommand
             Description = $"How long a job lease lasts without renewal: the longest a dead replica's job waits for another to take over; longer than --job-interval (default {Text(defaults.LeaseTtl)}).",
         };
         var noJobs = new Option<bool>("--no-jobs") { Description = "Do not run background jobs on this replica (other replicas still may)." };
+        var harborSecret = new Option<string?>("--harbor-secret-file")
+        {
+            HelpName = "FILE",
+            Description = "A file holding the secret Harbor sends as its Authorization header to /webhooks/harbor (without it that receiver is off).",
+        };
+        var githubSecret = new Option<string?>("--github-secret-file")
+        {
+            HelpName = "FILE",
+            Description = "A file holding the GitHub webhook secret that signs /webhooks/github deliveries (without it that receiver is off).",
+        };
+        var distributionHost = new Option<string?>("--distribution-host")
+        {
+            HelpName = "HOST",
+            Description = "The registry host /webhooks/distribution puts before repository names (default: each event's request.host).",
+        };
+        var signingKeys = new Option<string[]>("--signing-key")
+        {
+            HelpName = "NAME=FILE",
+            Description = "A cosign public key (PEM, ECDSA P-256) that signature verification accepts, under NAME (repeatable); guards see the names in image.signature.verifiedBy.",
+        };
+        var registries = new Option<string?>("--registries")
+        {
+            HelpName = "FILE",
+            Description = $"Registry access settings (YAML: registries: [{{host, insecure, username, password | passwordFile}}]) for signature lookups and cleanup (default: ${RegistriesVariable}).",
+        };
         var command = new Command(
             "serve",
             $"Run the Vivido server. On first start it creates an admin token from {BootstrapVariable}, or generates one, prints it once and saves it to DATA/admin.token (mode 0600).");
-        foreach (var option in new Option[] { data, database, urls, lifecycle, replicaId, jobInterval, leaseTtl, noJobs })
+        foreach (var option in new Option[] { data, database, urls, lifecycle, replicaId, jobInterval, leaseTtl, noJobs, harborSecret, githubSecret, distributionHost, signingKeys, registries })
         {
             command.Options.Add(option);
         }
@@ -79,6 +108,11 @@ internal static class ServeCommand
                 RunJobs = !parse.GetValue(noJobs),
                 JobInterval = interval,
                 LeaseTtl = ttl,
+                HarborSecret = WebhookOptions.ReadSecret(parse.GetValue(harborSecret), "--harbor-secret-file"),
+                GitHubSecret = WebhookOptions.ReadSecret(parse.GetValue(githubSecret), "--github-secret-file"),
+                DistributionHost = WebhookOptions.Host(parse.GetValue(distributionHost)),
+                SigningKeys = ClientText.Pairs(parse.GetValue(signingKeys), "--signing-key") ?? [],
+                Registries = LoadRegistries(parse.GetValue(registries) ?? Environment.GetEnvironmentVariable(RegistriesVariable)),
             };
             try
             {
@@ -98,6 +132,18 @@ internal static class ServeCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static RegistrySettings LoadRegistries(string? path)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(path) ? RegistrySettings.Empty : RegistrySettings.Load(path);
+        }
+        catch (FormatException ex)
+        {
+            throw new CliException(ex.Message);
+        }
     }
 
     private static string Text(TimeSpan duration) =>

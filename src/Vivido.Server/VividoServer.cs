@@ -59,6 +59,9 @@ public static class VividoServer
         app.MapAuditApi();
         app.MapTokensApi();
         app.MapJobsApi();
+        app.MapWebhooksApi(options);
+        app.MapSignaturesApi();
+        app.MapCleanupApi();
         app.Lifetime.ApplicationStarted.Register(() => WriteStartLine(app, options, store, lifecycle));
         return app;
     }
@@ -122,6 +125,7 @@ public static class VividoServer
         services.AddSingleton(new AuditService(store));
         services.AddSingleton<TokenService>();
         services.AddVividoJobs(options);
+        services.AddVividoRegistries(options);
 
         services.ConfigureHttpJsonOptions(json => ApiJson.Configure(json.SerializerOptions));
         services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);

@@ -1,3 +1,5 @@
+using Vivido.Registry;
+
 namespace Vivido.Server;
 
 /// <summary>How <see cref="VividoServer"/> starts: where it listens, its data folder and its lifecycle.</summary>
@@ -41,6 +43,21 @@ public sealed class VividoServerOptions
 
     /// <summary>How long a job's lease lasts without renewal: the longest a dead replica's job waits before another takes over.</summary>
     public TimeSpan LeaseTtl { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The shared secret Harbor sends as its <c>Authorization</c> header to <c>/webhooks/harbor</c>; null turns that receiver off.</summary>
+    public string? HarborSecret { get; init; }
+
+    /// <summary>The secret GitHub signs <c>/webhooks/github</c> deliveries with (<c>X-Hub-Signature-256</c>); null turns that receiver off.</summary>
+    public string? GitHubSecret { get; init; }
+
+    /// <summary>The registry host <c>/webhooks/distribution</c> puts before repository names; null uses each event's <c>request.host</c>.</summary>
+    public string? DistributionHost { get; init; }
+
+    /// <summary>How to reach each registry (<c>vivido serve --registries FILE</c>): signature lookups and cleanup deletes go through it.</summary>
+    public RegistrySettings Registries { get; init; } = RegistrySettings.Empty;
+
+    /// <summary>Cosign public keys (PEM, ECDSA P-256) by name, as file paths (<c>vivido serve --signing-key NAME=FILE</c>).</summary>
+    public IReadOnlyDictionary<string, string> SigningKeys { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Write framework warnings and errors to the console (off in tests).</summary>
     public bool ConsoleLogging { get; init; } = true;

@@ -124,6 +124,8 @@ public sealed class AuthTests(ServerFixture fixture) : IClassFixture<ServerFixtu
                 "/api/v1/images/{digest}/override", "/api/v1/images/{digest}/override/reject", "/api/v1/images/{digest}/approvals",
                 "/api/v1/images/{digest}/veto", "/api/v1/rollbacks", "/api/v1/tags", "/api/v1/tags/history", "/api/v1/audit", "/api/v1/audit/verify",
                 "/api/v1/tokens", "/api/v1/tokens/{name}", "/api/v1/jobs",
+                "/webhooks/distribution", "/webhooks/harbor", "/webhooks/github",
+                "/api/v1/images/{digest}/signatures/verify", "/api/v1/cleanup/plan", "/api/v1/cleanup",
             ],
             ignoreOrder: true);
         document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _).ShouldBeTrue();

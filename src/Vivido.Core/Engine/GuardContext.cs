@@ -58,6 +58,8 @@ internal sealed class GuardContext : ICelActivation
             .AddIfPresent("signature", facts.Signature, s => new CelRecord()
                 .Add("verified", CelValue.Bool(s.Verified))
                 .Add("identity", CelValue.String(s.Identity))
+                .Add("verifiedBy", Strings(s.VerifiedBy ?? []))
+                .Add("reason", CelValue.String(s.Reason ?? ""))
                 .Add("at", CelValue.Timestamp(s.At)).ToValue())
             .AddIfPresent("provenance", facts.Provenance, p => new CelRecord()
                 .Add("builder", CelValue.String(p.Builder))

@@ -17,6 +17,9 @@ public sealed record Lifecycle(
     /// <summary>Free text for people, from <c>metadata.description</c>.</summary>
     public string? Description { get; init; }
 
+    /// <summary>Events fired on the digest a tag moved off (<c>on_tag_move</c>), in file order.</summary>
+    public IReadOnlyList<TagMoveHook> TagMoveHooks { get; init; } = [];
+
     /// <summary>The state newly registered images start in.</summary>
     public string InitialState => States.First(s => s.Initial).Name;
 

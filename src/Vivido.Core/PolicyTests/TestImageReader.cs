@@ -25,8 +25,7 @@ internal sealed class TestImageReader(DiagnosticBag diagnostics, DateTimeOffset 
             Optional(image, "scan", Scan, "scanner", "critical", "high", "medium", "low", "unknown", "score", "cves", "at"),
             Optional(image, "sbom", m => new SbomFact(Text(m, "format", "cyclonedx"), Count(m, "components"), Time(m, "at")),
                 "format", "components", "at"),
-            Optional(image, "signature", m => new SignatureFact(Bool(m, "verified", true), Text(m, "identity", "ci@example.com"), Time(m, "at")),
-                "verified", "identity", "at"),
+            Optional(image, "signature", Signature, "verified", "identity", "verifiedBy", "reason", "at"),
             Optional(image, "provenance", m => new ProvenanceFact(Text(m, "builder", "ci"), Bool(m, "verified", true), Time(m, "at")),
                 "builder", "verified", "at"),
             List(image, "tests", m => new TestResultFact(Text(m, "suite", "e2e"), Bool(m, "passed", true), Time(m, "at")), "suite", "passed", "at"),
@@ -56,6 +55,13 @@ internal sealed class TestImageReader(DiagnosticBag diagnostics, DateTimeOffset 
         m.Optional("score") is { } score ? YamlValues.Double(score, "'score'", diagnostics) ?? 0 : 10.0,
         m.Optional("cves") is { } cves ? YamlValues.Names(cves, "'cves'", diagnostics, allowEmpty: true).Select(c => c.Value).ToList() : [],
         Time(m, "at"));
+
+    private SignatureFact Signature(MappingReader m) => new(
+        Bool(m, "verified", true),
+        Text(m, "identity", "ci@example.com"),
+        Time(m, "at"),
+        m.Optional("verifiedBy") is { } keys ? YamlValues.Names(keys, "'verifiedBy'", diagnostics, allowEmpty: true).Select(k => k.Value).ToList() : [],
+        m.String("reason", required: false)?.Value);
 
     private DeploymentFact Deployment(MappingReader m)
     {

@@ -13,6 +13,7 @@ public sealed class ImageService
     private readonly IVividoStore _store;
     private readonly Lifecycle _lifecycle;
     private readonly TimeProvider _time;
+    private readonly TagMoveHooks _hooks;
 
     public ImageService(IVividoStore store, Lifecycle lifecycle, TimeProvider time)
     {
@@ -22,6 +23,7 @@ public sealed class ImageService
         _store = store;
         _lifecycle = lifecycle;
         _time = time;
+        _hooks = new TagMoveHooks(new TransitionRunner(store, lifecycle, time));
     }
 
     /// <summary>
@@ -29,12 +31,26 @@ public sealed class ImageService
     /// image unchanged (<see cref="RegistrationResult.Created"/> false); the same digest under another
     /// repository is a conflict.
     /// </summary>
+    public Task<ServiceResult<RegistrationResult>> RegisterAsync(
+        Caller caller,
+        string? repository,
+        string? digest,
+        IReadOnlyList<string>? tags,
+        IReadOnlyDictionary<string, string>? attributes,
+        CancellationToken cancellationToken = default) =>
+        RegisterAsync(caller, repository, digest, tags, attributes, entry: null, cancellationToken);
+
+    /// <summary>
+    /// As above; with <paramref name="entry"/> (e.g. <c>import</c>, admin or ci only) the image starts in the state
+    /// whose <c>entry</c> it is instead of the initial state. An image already registered is returned unchanged.
+    /// </summary>
     public async Task<ServiceResult<RegistrationResult>> RegisterAsync(
         Caller caller,
         string? repository,
         string? digest,
         IReadOnlyList<string>? tags,
         IReadOnlyDictionary<string, string>? attributes,
+        string? entry,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -48,18 +64,48 @@ public sealed class ImageService
             return ImageAccess.Denied(repository!);
         }
 
+        var state = _lifecycle.InitialState;
+        if (entry is not null)
+        {
+            if (!caller.HasRole(Roles.Admin) && !caller.HasRole(Roles.Ci))
+            {
+                return new AccessDenied($"registering through entry '{entry}' needs the admin or ci role");
+            }
+
+            var entries = _lifecycle.States.Where(s => s.Entry is not null).ToList();
+            if (entries.FirstOrDefault(s => s.Entry == entry) is not { } entered)
+            {
+                var known = entries.Count == 0 ? "the lifecycle declares none" : "expected one of " + string.Join(", ", entries.Select(s => s.Entry));
+                return new InvalidInput("entry", $"unknown entry '{entry}': {known}");
+            }
+
+            state = entered.Name;
+        }
+
         var registration = new ImageRegistration(
             digest!,
             repository!,
-            _lifecycle.InitialState,
+            state,
             (tags ?? []).Distinct(StringComparer.Ordinal).ToList(),
             attributes ?? new Dictionary<string, string>(),
             caller.Name,
             _time.GetUtcNow());
+        // Where the tags pointed before, so on_tag_move hooks can fire on the digests they leave.
+        var previous = _hooks.Any && registration.Tags.Count > 0
+            ? (await _store.ListTagsAsync(repository!, cancellationToken).ConfigureAwait(false)).ToDictionary(t => t.Tag, t => t.Digest, StringComparer.Ordinal)
+            : [];
         var result = await _store.RegisterImageAsync(registration, cancellationToken).ConfigureAwait(false);
         if (!result.Created && result.Image.Repository != repository)
         {
             return new StateConflict($"{digest} is already registered in repository {result.Image.Repository}");
+        }
+
+        if (result.Created)
+        {
+            foreach (var tag in registration.Tags)
+            {
+                await _hooks.FireAsync(caller, repository!, tag, previous.GetValueOrDefault(tag), digest!, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return result;

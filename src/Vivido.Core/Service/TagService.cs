@@ -1,19 +1,23 @@
+using Vivido.Core.Lifecycles;
 using Vivido.Core.Storage;
 
 namespace Vivido.Core.Service;
 
-/// <summary>Tags: moving one records the move and never changes a state.</summary>
+/// <summary>Tags: moving one records the move and never changes a state by itself; the lifecycle's <c>on_tag_move</c> hooks may then fire an event on the digest the tag left.</summary>
 public sealed class TagService
 {
     private readonly IVividoStore _store;
     private readonly TimeProvider _time;
+    private readonly TagMoveHooks _hooks;
 
-    public TagService(IVividoStore store, TimeProvider time)
+    public TagService(IVividoStore store, Lifecycle lifecycle, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(lifecycle);
         ArgumentNullException.ThrowIfNull(time);
         _store = store;
         _time = time;
+        _hooks = new TagMoveHooks(new TransitionRunner(store, lifecycle, time));
     }
 
     /// <summary>Points <c>repository:tag</c> at a digest registered in that repository.</summary>
@@ -42,7 +46,13 @@ public sealed class TagService
         }
 
         var move = await _store.MoveTagAsync(new TagMoveRequest(repository!, tag!, digest!, caller.Name, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
-        return move is null ? ImageAccess.NotFound(digest!) : move;
+        if (move is null)
+        {
+            return ImageAccess.NotFound(digest!);
+        }
+
+        await _hooks.FireAsync(caller, move.Repository, move.Tag, move.FromDigest, move.ToDigest, cancellationToken).ConfigureAwait(false);
+        return move;
     }
 
     /// <summary>The repository's tags.</summary>

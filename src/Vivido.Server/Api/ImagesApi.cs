@@ -14,7 +14,7 @@ internal static class ImagesApi
     {
         var images = app.MapGroup("/api/v1/images").WithTags("Images");
         images.MapPost("", RegisterAsync).RequireAuthorization(Policies.Register).AddEndpointFilter<IdempotencyFilter>().ProducesWriteProblems()
-            .WithSummary("Register a digest in the lifecycle's initial state (201), or return it unchanged (200)");
+            .WithSummary("Register a digest in the lifecycle's initial state, or an entry state such as import (201), or return it unchanged (200)");
         images.MapGet("", ListAsync).RequireAuthorization(Policies.Read).ProducesReadProblems()
             .WithSummary("List images by state, repository, tag and time in state, with cursor paging");
         images.MapGet("/{digest}", GetAsync).RequireAuthorization(Policies.Read).ProducesReadProblems().WithSummary("One image");
@@ -25,7 +25,7 @@ internal static class ImagesApi
     private static async Task<Results<Created<ImageDto>, Ok<ImageDto>, ProblemHttpResult>> RegisterAsync(
         RegisterImageBody body, ClaimsPrincipal user, ImageService images, CancellationToken cancellationToken)
     {
-        var result = await images.RegisterAsync(user.ToCaller(), body.Repository, body.Digest, body.Tags, body.Attributes, cancellationToken);
+        var result = await images.RegisterAsync(user.ToCaller(), body.Repository, body.Digest, body.Tags, body.Attributes, body.Entry, cancellationToken);
         if (!result.Succeeded)
         {
             return FailureProblems.Problem(result.Failure);

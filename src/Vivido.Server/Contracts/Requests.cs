@@ -3,7 +3,8 @@ namespace Vivido.Server.Contracts;
 // Request bodies. Every field is nullable so a missing one reaches the service, which names it in a 400.
 
 /// <summary><c>POST /api/v1/images</c>.</summary>
-internal sealed record RegisterImageBody(string? Repository, string? Digest, IReadOnlyList<string>? Tags, IReadOnlyDictionary<string, string>? Attributes);
+internal sealed record RegisterImageBody(
+    string? Repository, string? Digest, IReadOnlyList<string>? Tags, IReadOnlyDictionary<string, string>? Attributes, string? Entry = null);
 
 /// <summary><c>POST /api/v1/images/{digest}/events</c>.</summary>
 internal sealed record EventBody(string? Event, string? Reason, IReadOnlyDictionary<string, string>? Params);

@@ -27,6 +27,7 @@ internal static class LifecycleAssembler
             syntax.Overrides)
         {
             Description = syntax.Description,
+            TagMoveHooks = syntax.OnTagMove.Select(h => new TagMoveHook(h.Tags.Value, h.Event.Value)).ToList(),
         };
     }
 }

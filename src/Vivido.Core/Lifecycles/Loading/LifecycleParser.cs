@@ -12,7 +12,7 @@ internal sealed class LifecycleParser(DiagnosticBag diagnostics, GuardCompiler g
     public LifecycleSyntax? Parse(YamlNode root)
     {
         var file = MappingReader.Open(root, "the lifecycle file", diagnostics,
-            "apiVersion", "kind", "metadata", "states", "transitions", "timers", "admission", "retention", "overrides");
+            "apiVersion", "kind", "metadata", "states", "transitions", "timers", "admission", "retention", "overrides", "on_tag_move");
         if (file is null)
         {
             return null;
@@ -33,7 +33,10 @@ internal sealed class LifecycleParser(DiagnosticBag diagnostics, GuardCompiler g
             Items(file.Optional("timers"), "timers").Select(ParseTimer).OfType<TimerSyntax>().ToList(),
             Items(file.Optional("admission"), "admission").Select(ParseAdmission).OfType<AdmissionSyntax>().ToList(),
             ParseRetention(file.Optional("retention")),
-            ParseOverrides(file.Optional("overrides")));
+            ParseOverrides(file.Optional("overrides")))
+        {
+            OnTagMove = Items(file.Optional("on_tag_move"), "on_tag_move").Select(ParseTagMoveHook).OfType<TagMoveHookSyntax>().ToList(),
+        };
     }
 
     private void CheckHeader(MappingReader file)
@@ -93,6 +96,19 @@ internal sealed class LifecycleParser(DiagnosticBag diagnostics, GuardCompiler g
         }
 
         return state is null || after is null || eventName is null ? null : new TimerSyntax(state, duration, eventName);
+    }
+
+    private TagMoveHookSyntax? ParseTagMoveHook(YamlNode node)
+    {
+        var hook = MappingReader.Open(node, "an on_tag_move hook", diagnostics, "tags", "event");
+        if (hook is null)
+        {
+            return null;
+        }
+
+        var tags = hook.String("tags", required: true);
+        var eventName = hook.String("event", required: true);
+        return tags is null || eventName is null ? null : new TagMoveHookSyntax(tags, eventName);
     }
 
     private AdmissionSyntax? ParseAdmission(YamlNode node)

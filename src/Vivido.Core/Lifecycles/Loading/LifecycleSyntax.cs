@@ -13,7 +13,11 @@ internal sealed record LifecycleSyntax(
     IReadOnlyList<TimerSyntax> Timers,
     IReadOnlyList<AdmissionSyntax> Admission,
     RetentionPolicy Retention,
-    OverridePolicy Overrides);
+    OverridePolicy Overrides)
+{
+    /// <summary>The <c>on_tag_move</c> hooks.</summary>
+    public IReadOnlyList<TagMoveHookSyntax> OnTagMove { get; init; } = [];
+}
 
 internal sealed record StateSyntax(
     Located Name, SourcePosition? InitialPosition, bool Terminal, string? Entry, string? Description, SourcePosition? ExclusivePosition = null)
@@ -44,3 +48,5 @@ internal sealed record EffectSyntax(Effect Effect, Located? SupersedeEvent);
 internal sealed record TimerSyntax(Located State, TimeSpan After, Located Event);
 
 internal sealed record AdmissionSyntax(string Namespaces, IReadOnlyList<Located> Allow);
+
+internal sealed record TagMoveHookSyntax(Located Tags, Located Event);

@@ -31,6 +31,11 @@ internal sealed class LifecycleValidator(LifecycleSyntax syntax, DiagnosticBag d
             CheckKnown(state);
         }
 
+        foreach (var hook in syntax.OnTagMove)
+        {
+            CheckTagMoveHook(hook);
+        }
+
         CheckReachability();
     }
 
@@ -180,6 +185,21 @@ internal sealed class LifecycleValidator(LifecycleSyntax syntax, DiagnosticBag d
         else if (transition.To.Count > 1)
         {
             diagnostics.Add(timer.Event.Position, $"timer event '{eventName}' has several targets; a timer cannot choose one");
+        }
+    }
+
+    /// <summary>A hook names a declared event; its tag glob uses tag characters and '*' only.</summary>
+    private void CheckTagMoveHook(TagMoveHookSyntax hook)
+    {
+        var tags = hook.Tags.Value;
+        if (tags.Length is 0 or > 128 || !tags.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-' or '*'))
+        {
+            diagnostics.Add(hook.Tags.Position, $"bad on_tag_move tags '{tags}' (a tag name or glob: letters, digits, '_', '.', '-' and '*')");
+        }
+
+        if (!syntax.Transitions.Any(t => t.Event?.Value == hook.Event.Value))
+        {
+            diagnostics.Add(hook.Event.Position, $"on_tag_move event '{hook.Event.Value}' is not declared by any transition");
         }
     }
 

@@ -1,0 +1,166 @@
+using Vivido.Core.Cleanup;
+using Vivido.Core.Lifecycles;
+using Vivido.Core.Registries;
+using Vivido.Core.Storage;
+
+namespace Vivido.Core.Service;
+
+/// <summary>
+/// Deletes Retired images from their registries when nothing needs them any more (see
+/// <see cref="CleanupPlanner"/> for the rule). Each deletion is recorded in the image's history as an
+/// accepted <c>deleted</c> entry from Retired to Retired; a registry error is recorded as a rejected one,
+/// and the image stays not deleted.
+/// </summary>
+public sealed class CleanupService
+{
+    /// <summary>The event of the history entry recording a deletion.</summary>
+    public const string DeletedEvent = "deleted";
+
+    private const int PageSize = 1000;
+    private static readonly IReadOnlyDictionary<string, string> NoParams = new Dictionary<string, string>();
+
+    private readonly IVividoStore _store;
+    private readonly Lifecycle _lifecycle;
+    private readonly IRegistryDeleter _deleter;
+    private readonly TimeProvider _time;
+
+    public CleanupService(IVividoStore store, Lifecycle lifecycle, IRegistryDeleter deleter, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(lifecycle);
+        ArgumentNullException.ThrowIfNull(deleter);
+        ArgumentNullException.ThrowIfNull(time);
+        _store = store;
+        _lifecycle = lifecycle;
+        _deleter = deleter;
+        _time = time;
+    }
+
+    /// <summary>
+    /// What a cleanup would delete and why every other image is kept, for the images the caller may see.
+    /// <paramref name="at"/> may only be now or later: timers are not simulated, so a later plan differs
+    /// from today's only by what gets Retired meanwhile, which is not predicted.
+    /// </summary>
+    public async Task<ServiceResult<CleanupPlan>> PlanAsync(Caller caller, DateTimeOffset? at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var now = _time.GetUtcNow();
+        if (at is { } when && when < now)
+        {
+            return new InvalidInput("at", "'at' must be now or later: a cleanup plan is for the present or the future");
+        }
+
+        return await BuildPlanAsync(caller, at ?? now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Deletes exactly the plan's images (admin only). Each image is re-checked just before its
+    /// deletion (still at the planned version, still running nowhere); one that changed is reported
+    /// as failed and left alone.
+    /// </summary>
+    public async Task<ServiceResult<CleanupRun>> RunAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!caller.HasRole(Roles.Admin))
+        {
+            return new AccessDenied("deleting images from registries needs the admin role");
+        }
+
+        var plan = await BuildPlanAsync(caller, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var deleted = new List<CleanupDeleted>();
+        var failed = new List<CleanupFailure>();
+        foreach (var target in plan.Delete)
+        {
+            var outcome = await DeleteAsync(caller, target, cancellationToken).ConfigureAwait(false);
+            if (outcome.Deleted is { } done)
+            {
+                deleted.Add(done);
+            }
+            else
+            {
+                failed.Add(outcome.Failure!);
+            }
+        }
+
+        return new CleanupRun(plan, deleted, failed);
+    }
+
+    private async Task<(CleanupDeleted? Deleted, CleanupFailure? Failure)> DeleteAsync(Caller caller, CleanupTarget target, CancellationToken cancellationToken)
+    {
+        CleanupFailure Failed(string error) => new(target.Digest, target.Repository, error);
+
+        var image = await _store.LoadImageAsync(target.Digest, cancellationToken).ConfigureAwait(false);
+        if (image is null || image.Version != target.Version)
+        {
+            return (null, Failed("the image changed since the plan was made; run the cleanup again"));
+        }
+
+        var deployments = await _store.ListDeploymentsAsync(target.Digest, cancellationToken).ConfigureAwait(false);
+        if (deployments.Any(CleanupPlanner.IsRunning))
+        {
+            return (null, Failed("a deployment started running it since the plan was made"));
+        }
+
+        bool existed;
+        try
+        {
+            existed = await _deleter.DeleteManifestAsync(target.Repository, target.Digest, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RegistryUnavailableException ex)
+        {
+            var error = $"registry error: {ex.Message}";
+            await _store.AppendRejectionAsync(
+                new RejectionRecord(target.Digest, DeletedEvent, caller.Name, "cleanup", NoParams, _time.GetUtcNow(), error) { ExpectedVersion = target.Version },
+                cancellationToken).ConfigureAwait(false);
+            return (null, Failed(error));
+        }
+
+        var commit = new TransitionCommit(
+            target.Digest, target.Version, CleanupPlanner.RetiredState, CleanupPlanner.RetiredState, DeletedEvent, caller.Name, "cleanup", NoParams, _time.GetUtcNow())
+        {
+            Detail = existed ? "manifest deleted from the registry" : "manifest already absent from the registry",
+            ExclusiveStates = [.. _lifecycle.States.Where(s => s.Exclusive).Select(s => s.Name)],
+        };
+        return await _store.CommitTransitionAsync(commit, cancellationToken).ConfigureAwait(false) is Committed committed
+            ? (new CleanupDeleted(target.Digest, target.Repository, committed.Entry.At, committed.Entry.Seq), null)
+            : (null, Failed("the image changed while it was being deleted; run the cleanup again to record it"));
+    }
+
+    private async Task<CleanupPlan> BuildPlanAsync(Caller caller, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var inputs = new List<CleanupInput>();
+        string? cursor = null;
+        do
+        {
+            var page = await _store.ListImagesAsync(new ImageQuery(Limit: PageSize, Cursor: cursor), cancellationToken).ConfigureAwait(false);
+            foreach (var image in page.Items.Where(i => caller.CanAccess(i.Repository)))
+            {
+                inputs.Add(await ReadAsync(image, cancellationToken).ConfigureAwait(false));
+            }
+
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        var deprecated = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var repository in inputs.Where(i => i.Image.State == CleanupPlanner.RetiredState).Select(i => i.Image.Repository).Distinct(StringComparer.Ordinal))
+        {
+            deprecated[repository] = (await _store.LoadRepositoryContextAsync(repository, cancellationToken).ConfigureAwait(false)).DeprecatedDigests;
+        }
+
+        return CleanupPlanner.Build(at, _lifecycle.Retention.KeepRollbackCandidates, inputs, deprecated);
+    }
+
+    private async Task<CleanupInput> ReadAsync(ImageRecord image, CancellationToken cancellationToken)
+    {
+        if (image.State != CleanupPlanner.RetiredState)
+        {
+            return new CleanupInput(image, [], null);
+        }
+
+        var history = await _store.ReadHistoryAsync(image.Digest, cancellationToken).ConfigureAwait(false);
+        var deletion = history.LastOrDefault(h => h.Event == DeletedEvent && h.Kind == HistoryKind.Accepted);
+        var deployments = deletion is null ? await _store.ListDeploymentsAsync(image.Digest, cancellationToken).ConfigureAwait(false) : [];
+        return new CleanupInput(image, deployments, deletion);
+    }
+}

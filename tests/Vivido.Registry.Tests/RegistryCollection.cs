@@ -1,0 +1,4 @@
+namespace Vivido.Registry.Tests;
+
+[CollectionDefinition("registry")]
+public sealed class RegistryCollection : ICollectionFixture<RegistryFixture>;
