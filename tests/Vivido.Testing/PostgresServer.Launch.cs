@@ -16,15 +16,6 @@ public sealed partial class PostgresServer
         ["shared_buffers"] = "64MB",
     };
 
-    // Stops postgres and deletes the directory if the test process dies without disposing the server.
-    private const string WatchdogScript = """
-        while kill -0 "$1" 2>/dev/null; do kill -0 "$2" 2>/dev/null || exit 0; sleep 1; done
-        kill -INT "$2" 2>/dev/null
-        i=0; while kill -0 "$2" 2>/dev/null && [ "$i" -lt 300 ]; do sleep 0.1; i=$((i+1)); done
-        kill -KILL "$2" 2>/dev/null
-        rm -rf "$3"
-        """;
-
     private async Task LaunchAsync(CancellationToken cancellationToken)
     {
         var arguments = new List<string> { "-D", _dataDirectory, "-p", Port.ToString(CultureInfo.InvariantCulture), "-k", Directory };
@@ -55,7 +46,8 @@ public sealed partial class PostgresServer
 
         await WaitUntilReadyAsync(process, cancellationToken).ConfigureAwait(false);
         Pid = int.Parse(File.ReadLines(Path.Combine(_dataDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
-        StartWatchdog();
+        // Stops postgres (fast shutdown, then SIGKILL) and deletes the directory if the test process dies without disposing the server.
+        _guard.Watch(ProcessWatchdog.Start("vivido-pg-watchdog", Pid, Directory, StopDeadline));
     }
 
     private async Task WaitUntilReadyAsync(Process process, CancellationToken cancellationToken)
@@ -96,46 +88,6 @@ public sealed partial class PostgresServer
         {
             // Not accepting connections yet (starting up or in recovery).
             return false;
-        }
-    }
-
-    private void StartWatchdog()
-    {
-        var start = new ProcessStartInfo("sh")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in (string[])["-c", WatchdogScript, "vivido-pg-watchdog", Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
-                     Pid.ToString(CultureInfo.InvariantCulture), Directory])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        _watchdog = Process.Start(start);
-    }
-
-    private void StopWatchdog()
-    {
-        if (_watchdog is { } watchdog)
-        {
-            _watchdog = null;
-            try
-            {
-                if (!watchdog.HasExited)
-                {
-                    watchdog.Kill();
-                    watchdog.WaitForExit();
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // It exited between the check and the kill.
-            }
-
-            watchdog.Dispose();
         }
     }
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Npgsql;
 
@@ -24,8 +22,8 @@ public sealed partial class PostgresServer : IAsyncDisposable
     private readonly string _dataDirectory;
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly OutputTail _log = new();
+    private readonly CleanupGuard _guard;
     private Process? _process;
-    private Process? _watchdog;
     private int _databases;
     private bool _disposed;
 
@@ -36,7 +34,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
         _dataDirectory = Path.Combine(directory, "data");
         Port = port;
         _settings = settings;
-        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+        _guard = new CleanupGuard(StopChildAtExit, directory);
     }
 
     /// <summary>The temp directory holding the cluster (data/) and its unix socket.</summary>
@@ -73,14 +71,14 @@ public sealed partial class PostgresServer : IAsyncDisposable
         }
         catch
         {
-            DeleteDirectory(directory);
+            TempDirectory.Delete(directory);
             throw;
         }
 
         // Another process may take the free port before postgres binds it: try a few.
         for (var attempt = 1; ; attempt++)
         {
-            var server = new PostgresServer(bin, directory, FreePort(), settings);
+            var server = new PostgresServer(bin, directory, LoopbackPort.Free(), settings);
             try
             {
                 await server.LaunchAsync(cancellationToken).ConfigureAwait(false);
@@ -159,7 +157,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
             }
         }
 
-        StopWatchdog();
+        _guard.StopWatchdog();
         process.Dispose();
         _process = null;
         Pid = 0;
@@ -182,39 +180,22 @@ public sealed partial class PostgresServer : IAsyncDisposable
         }
 
         _disposed = true;
-        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         NpgsqlConnection.ClearAllPools();
+
+        // The watchdog stays up until postgres has exited, in case the test process dies mid-shutdown.
         await StopAsync().ConfigureAwait(false);
-        DeleteDirectory(Directory);
+        _guard.Dispose();
+        TempDirectory.Delete(Directory);
     }
 
     private static IEnumerable<string> Command(string bin, string program, params string[] arguments) =>
         AsRoot ? ["-u", Superuser, "--", Path.Combine(bin, program), .. arguments] : arguments;
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static void DeleteDirectory(string directory)
-    {
-        try
-        {
-            System.IO.Directory.Delete(directory, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
-    }
-
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
     private static partial Regex DatabaseName();
 
-    private void OnProcessExit(object? sender, EventArgs e)
+    private void StopChildAtExit()
     {
-        // Last resort when a test run ends without disposing the server.
         if (_process is { HasExited: false } process)
         {
             ChildProcess.Signal(Pid, "INT");
@@ -223,16 +204,12 @@ public sealed partial class PostgresServer : IAsyncDisposable
                 ChildProcess.Signal(Pid, "KILL");
             }
         }
-
-        StopWatchdog();
-        DeleteDirectory(Directory);
     }
 
     /// <summary>Forgets a server that never started, keeping the directory for the next attempt.</summary>
     private void Detach()
     {
-        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
-        StopWatchdog();
+        _guard.Dispose();
         _process?.Dispose();
         _process = null;
         _disposed = true;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Vivido.Testing;
@@ -16,23 +15,16 @@ public sealed class RegistryServer : IAsyncDisposable
     private const string Binary = "/usr/bin/docker-registry";
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(30);
 
-    // Kills the registry and deletes its directory if the test process dies without disposing the server.
-    private const string WatchdogScript = """
-        while kill -0 "$1" 2>/dev/null; do kill -0 "$2" 2>/dev/null || exit 0; sleep 1; done
-        kill -KILL "$2" 2>/dev/null
-        rm -rf "$3"
-        """;
-
     private readonly OutputTail _log = new();
+    private readonly CleanupGuard _guard;
     private Process? _process;
-    private Process? _watchdog;
     private bool _disposed;
 
     private RegistryServer(string directory, int port)
     {
         Directory = directory;
         Port = port;
-        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+        _guard = new CleanupGuard(StopChildAtExit, directory);
     }
 
     /// <summary>The temp directory holding the configuration and the registry's storage.</summary>
@@ -62,7 +54,7 @@ public sealed class RegistryServer : IAsyncDisposable
         var directory = System.IO.Directory.CreateTempSubdirectory("vivido-registry-").FullName;
         for (var attempt = 1; ; attempt++)
         {
-            var server = new RegistryServer(directory, FreePort());
+            var server = new RegistryServer(directory, LoopbackPort.Free());
             try
             {
                 await server.LaunchAsync(notificationUrl, notificationToken, cancellationToken).ConfigureAwait(false);
@@ -89,9 +81,9 @@ public sealed class RegistryServer : IAsyncDisposable
         }
 
         _disposed = true;
-        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        _guard.Dispose();
         await StopAsync().ConfigureAwait(false);
-        DeleteDirectory(Directory);
+        TempDirectory.Delete(Directory);
     }
 
     private async Task LaunchAsync(string? notificationUrl, string? notificationToken, CancellationToken cancellationToken)
@@ -114,7 +106,8 @@ public sealed class RegistryServer : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => _log.Add(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        StartWatchdog();
+        // Kills the registry and deletes its directory if the test process dies without disposing the server.
+        _guard.Watch(ProcessWatchdog.Start("vivido-registry-watchdog", Pid, Directory));
         await WaitUntilReadyAsync(process, cancellationToken).ConfigureAwait(false);
     }
 
@@ -189,7 +182,7 @@ public sealed class RegistryServer : IAsyncDisposable
 
     private async Task StopAsync()
     {
-        StopWatchdog();
+        _guard.StopWatchdog();
         if (_process is not { } process)
         {
             return;
@@ -206,85 +199,20 @@ public sealed class RegistryServer : IAsyncDisposable
         Pid = 0;
     }
 
-    private void StartWatchdog()
+    private void StopChildAtExit()
     {
-        var start = new ProcessStartInfo("sh")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in (string[])["-c", WatchdogScript, "vivido-registry-watchdog", Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
-                     Pid.ToString(CultureInfo.InvariantCulture), Directory])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        _watchdog = Process.Start(start);
-    }
-
-    private void StopWatchdog()
-    {
-        if (_watchdog is not { } watchdog)
-        {
-            return;
-        }
-
-        _watchdog = null;
-        try
-        {
-            if (!watchdog.HasExited)
-            {
-                watchdog.Kill();
-                watchdog.WaitForExit();
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // It exited between the check and the kill.
-        }
-
-        watchdog.Dispose();
-    }
-
-    private void OnProcessExit(object? sender, EventArgs e)
-    {
-        // Last resort when a test run ends without disposing the server.
         if (_process is { HasExited: false })
         {
             ChildProcess.Signal(Pid, "KILL");
         }
-
-        StopWatchdog();
-        DeleteDirectory(Directory);
     }
 
     /// <summary>Forgets a registry that never started, keeping the directory for the next attempt.</summary>
     private void Detach()
     {
-        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
-        StopWatchdog();
+        _guard.Dispose();
         _process?.Dispose();
         _process = null;
         _disposed = true;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static void DeleteDirectory(string directory)
-    {
-        try
-        {
-            System.IO.Directory.Delete(directory, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
     }
 }

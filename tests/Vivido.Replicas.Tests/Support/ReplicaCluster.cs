@@ -1,3 +1,5 @@
+using Vivido.Testing;
+
 namespace Vivido.Replicas.Tests.Support;
 
 /// <summary>
@@ -17,7 +19,7 @@ internal sealed class ReplicaCluster : IAsyncDisposable
     private ReplicaCluster(string directory)
     {
         _directory = directory;
-        _watchdog = ProcessWatchdog.Start(0, directory);
+        _watchdog = ProcessWatchdog.Start("vivido-replica-watchdog", 0, directory);
     }
 
     public IReadOnlyList<ReplicaProcess> Replicas => _replicas;

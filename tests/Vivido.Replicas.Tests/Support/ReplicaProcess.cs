@@ -35,7 +35,7 @@ internal sealed class ReplicaProcess : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(launch);
         var process = Process.Start(StartInfo(launch, bootstrapToken)) ?? throw new InvalidOperationException("could not start vivido serve");
-        var watchdog = ProcessWatchdog.Start(process.Id, null);
+        var watchdog = ProcessWatchdog.Start("vivido-replica-watchdog", process.Id, null);
         var output = new OutputTail();
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
