@@ -13,6 +13,8 @@ try
     {
         "transitions" => await TransitionsBenchmark.RunAsync(args[1..]).ConfigureAwait(false),
         "reads" => await ReadsBenchmark.RunAsync(args[1..]).ConfigureAwait(false),
+        "pg-transitions" => await Vivido.Benchmarks.Postgres.PgTransitionsBenchmark.RunAsync(args[1..]).ConfigureAwait(false),
+        "import" => await Vivido.Benchmarks.Import.ImportBenchmark.RunAsync(args[1..]).ConfigureAwait(false),
         _ => RunSwitcher(args),
     };
 }
