@@ -16,6 +16,12 @@ public sealed class CleanupService
     /// <summary>The event of the history entry recording a deletion.</summary>
     public const string DeletedEvent = "deleted";
 
+    /// <summary>The lease that keeps cleanup runs on different replicas from overlapping.</summary>
+    public const string LeaseName = "cleanup";
+
+    /// <summary>How long a run's lease lasts without renewal; it is renewed before every deletion.</summary>
+    public static readonly TimeSpan LeaseTtl = TimeSpan.FromMinutes(2);
+
     private const int PageSize = 1000;
     private static readonly IReadOnlyDictionary<string, string> NoParams = new Dictionary<string, string>();
 
@@ -58,19 +64,48 @@ public sealed class CleanupService
     /// deletion (still at the planned version, still running nowhere); one that changed is reported
     /// as failed and left alone.
     /// </summary>
-    public async Task<ServiceResult<CleanupRun>> RunAsync(Caller caller, CancellationToken cancellationToken = default)
+    /// <param name="caller">Who runs it (admin).</param>
+    /// <param name="replicaId">The replica running it: runs hold the <see cref="LeaseName"/> lease, so two replicas never delete at once.</param>
+    /// <param name="cancellationToken">Cancels the run between deletions.</param>
+    public async Task<ServiceResult<CleanupRun>> RunAsync(Caller caller, string replicaId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
+        ArgumentException.ThrowIfNullOrWhiteSpace(replicaId);
         if (!caller.HasRole(Roles.Admin))
         {
             return new AccessDenied("deleting images from registries needs the admin role");
         }
 
+        if (await _store.TryAcquireLeaseAsync(LeaseName, replicaId, _time.GetUtcNow(), LeaseTtl, cancellationToken).ConfigureAwait(false) is null)
+        {
+            var holder = (await _store.ListLeasesAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(l => l.Name == LeaseName)?.Holder;
+            return new StateConflict($"a cleanup is already running on replica {holder ?? "(unknown)"}; try again when it has finished");
+        }
+
+        try
+        {
+            return await RunHoldingLeaseAsync(caller, replicaId, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await _store.ReleaseLeaseAsync(LeaseName, replicaId, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<CleanupRun> RunHoldingLeaseAsync(Caller caller, string replicaId, CancellationToken cancellationToken)
+    {
         var plan = await BuildPlanAsync(caller, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var deleted = new List<CleanupDeleted>();
         var failed = new List<CleanupFailure>();
         foreach (var target in plan.Delete)
         {
+            // Renewing before each deletion keeps a slow run's lease; losing it means another replica took over.
+            if (await _store.TryAcquireLeaseAsync(LeaseName, replicaId, _time.GetUtcNow(), LeaseTtl, cancellationToken).ConfigureAwait(false) is null)
+            {
+                failed.Add(new CleanupFailure(target.Digest, target.Repository, "the cleanup lease passed to another replica; not attempted"));
+                continue;
+            }
+
             var outcome = await DeleteAsync(caller, target, cancellationToken).ConfigureAwait(false);
             if (outcome.Deleted is { } done)
             {

@@ -5,6 +5,7 @@ using Vivido.Core.Cleanup;
 using Vivido.Core.Service;
 using Vivido.Server.Auth;
 using Vivido.Server.Http;
+using Vivido.Server.Jobs;
 
 namespace Vivido.Server.Api;
 
@@ -38,6 +39,6 @@ internal static class CleanupApi
     }
 
     private static async Task<Results<Ok<CleanupRun>, ProblemHttpResult>> RunAsync(
-        ClaimsPrincipal user, CleanupService cleanup, CancellationToken cancellationToken) =>
-        RegistryProblems.Ok(await cleanup.RunAsync(user.ToCaller(), cancellationToken));
+        ClaimsPrincipal user, CleanupService cleanup, JobsOptions jobs, CancellationToken cancellationToken) =>
+        RegistryProblems.Ok(await cleanup.RunAsync(user.ToCaller(), jobs.ReplicaId, cancellationToken));
 }

@@ -15,6 +15,7 @@ public sealed class CleanupServiceTests : IAsyncLifetime
 {
     private const string Repository = "registry.example.com/team/app";
     private static readonly DateTimeOffset T0 = new(2026, 2, 1, 0, 0, 0, TimeSpan.Zero);
+    private const string Replica = "replica-a";
     private static readonly Caller Admin = new("ops", [Roles.Admin], []);
 
     private readonly ManualTimeProvider _time = new(T0);
@@ -47,14 +48,30 @@ public sealed class CleanupServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_AnotherReplicaRunningACleanup_IsRefusedAndDeletesNothing()
+    {
+        await SeedAsync();
+        var deleter = new FakeDeleter();
+        (await Store.TryAcquireLeaseAsync(CleanupService.LeaseName, "replica-b", _time.GetUtcNow(), TimeSpan.FromMinutes(1))).ShouldNotBeNull();
+
+        var refused = await Cleanup(deleter).RunAsync(Admin, Replica);
+        (await Store.ReleaseLeaseAsync(CleanupService.LeaseName, "replica-b")).ShouldBeTrue();
+        var run = (await Cleanup(deleter).RunAsync(Admin, Replica)).Value.ShouldNotBeNull();
+
+        refused.Failure.ShouldBeOfType<StateConflict>().Message.ShouldContain("replica-b");
+        run.Deleted.ShouldNotBeEmpty();
+        (await Store.ListLeasesAsync()).ShouldNotContain(l => l.Name == CleanupService.LeaseName, "the run releases its lease");
+    }
+
+    [Fact]
     public async Task RunAsync_Twice_DeletesThePlanOnceAndRecordsEachDeletionInHistory()
     {
         var images = await SeedAsync();
         var deleter = new FakeDeleter();
         var planned = (await Cleanup(deleter).PlanAsync(Admin, null)).Value!.Delete.Select(d => d.Digest).ToList();
 
-        var first = (await Cleanup(deleter).RunAsync(Admin)).Value.ShouldNotBeNull();
-        var second = (await Cleanup(deleter).RunAsync(Admin)).Value.ShouldNotBeNull();
+        var first = (await Cleanup(deleter).RunAsync(Admin, Replica)).Value.ShouldNotBeNull();
+        var second = (await Cleanup(deleter).RunAsync(Admin, Replica)).Value.ShouldNotBeNull();
 
         first.Deleted.Select(d => d.Digest).ShouldBe(planned);
         first.Failed.ShouldBeEmpty();
@@ -88,7 +105,7 @@ public sealed class CleanupServiceTests : IAsyncLifetime
         var images = await SeedAsync();
         var deleter = new FakeDeleter { Failing = images.StoppedRetired };
 
-        var run = (await Cleanup(deleter).RunAsync(Admin)).Value.ShouldNotBeNull();
+        var run = (await Cleanup(deleter).RunAsync(Admin, Replica)).Value.ShouldNotBeNull();
 
         run.Deleted.Select(d => d.Digest).ShouldBe([images.OldRetired, images.MiddleRetired]);
         var failure = run.Failed.ShouldHaveSingleItem();
@@ -104,7 +121,7 @@ public sealed class CleanupServiceTests : IAsyncLifetime
     {
         var images = await SeedAsync();
 
-        var run = (await Cleanup(new FakeDeleter { Absent = true }).RunAsync(Admin)).Value.ShouldNotBeNull();
+        var run = (await Cleanup(new FakeDeleter { Absent = true }).RunAsync(Admin, Replica)).Value.ShouldNotBeNull();
 
         run.Deleted.Count.ShouldBe(3);
         (await Store.ReadHistoryAsync(images.OldRetired))[^1].Detail.ShouldBe("manifest already absent from the registry");
@@ -117,7 +134,7 @@ public sealed class CleanupServiceTests : IAsyncLifetime
         var deleter = new FakeDeleter();
         deleter.OnFirstCall = () => DeployAsync(images.MiddleRetired, DeploymentStatus.Healthy);
 
-        var run = (await Cleanup(deleter).RunAsync(Admin)).Value.ShouldNotBeNull();
+        var run = (await Cleanup(deleter).RunAsync(Admin, Replica)).Value.ShouldNotBeNull();
 
         run.Deleted.Select(d => d.Digest).ShouldBe([images.OldRetired, images.StoppedRetired]);
         run.Failed.ShouldHaveSingleItem().ShouldBe(new CleanupFailure(images.MiddleRetired, Repository, "a deployment started running it since the plan was made"));
@@ -130,7 +147,7 @@ public sealed class CleanupServiceTests : IAsyncLifetime
         await SeedAsync();
         var deleter = new FakeDeleter();
 
-        var run = await Cleanup(deleter).RunAsync(new Caller("ci-bot", [Roles.Ci], []));
+        var run = await Cleanup(deleter).RunAsync(new Caller("ci-bot", [Roles.Ci], []), Replica);
 
         run.Failure.ShouldBeOfType<AccessDenied>();
         deleter.Calls.ShouldBeEmpty();
