@@ -20,25 +20,10 @@ internal static class PgRawCeiling
             var digests = await PgImages.RegisterAsync(store, settings, "bench-pg-raw-").ConfigureAwait(false);
             var connection = new NpgsqlConnectionStringBuilder(segment.Database.ConnectionString) { MaxPoolSize = Math.Max(100, settings.Clients) };
             var source = NpgsqlDataSource.Create(connection);
-            PgMeasurement measurement;
             await using (source.ConfigureAwait(false))
             {
-                using var window = new LoadWindow();
-                var loops = Enumerable.Range(0, settings.Clients).Select(c => Task.Run(() => FlipAsync(source, settings.Owned(digests, c), window))).ToList();
-                try
-                {
-                    measurement = await PgProbe.MeasureAsync(window, settings, segment, []).ConfigureAwait(false);
-                }
-                finally
-                {
-                    // A failed loop aborts the window; its exception surfaces here rather than a cancellation.
-                    await Task.WhenAll(loops).ConfigureAwait(false);
-                }
-
-                await TransitionCheck.VerifyAsync(store, digests.Count + window.Completed).ConfigureAwait(false);
+                return await PgClientLoops.MeasureAsync(store, settings, segment, digests, (owned, window) => FlipAsync(source, owned, window)).ConfigureAwait(false);
             }
-
-            return measurement;
         }
     }
 

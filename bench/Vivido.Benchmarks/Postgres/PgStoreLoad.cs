@@ -21,20 +21,7 @@ internal static class PgStoreLoad
         {
             await store.MigrateAsync().ConfigureAwait(false);
             var digests = await PgImages.RegisterAsync(store, settings, "bench-pg-store-").ConfigureAwait(false);
-            using var window = new LoadWindow();
-            var loops = Enumerable.Range(0, settings.Clients).Select(c => Task.Run(() => CommitAsync(store, settings.Owned(digests, c), window))).ToList();
-            PgMeasurement measurement;
-            try
-            {
-                measurement = await PgProbe.MeasureAsync(window, settings, segment, []).ConfigureAwait(false);
-            }
-            finally
-            {
-                await Task.WhenAll(loops).ConfigureAwait(false);
-            }
-
-            await TransitionCheck.VerifyAsync(store, digests.Count + window.Completed).ConfigureAwait(false);
-            return measurement;
+            return await PgClientLoops.MeasureAsync(store, settings, segment, digests, (owned, window) => CommitAsync(store, owned, window)).ConfigureAwait(false);
         }
     }
 
