@@ -9,7 +9,7 @@ public sealed class DistributionLiveTests
     [Fact]
     public async Task RegistryPushes_TwoPushesOfLatest_RegisterImagesMoveTheTagAndFireTheHook()
     {
-        await using var vivido = await WebhookServer.StartAsync(TagMoveHookApiTests.Lifecycle);
+        await using var vivido = await WebhookServer.StartAsync(TestLifecycleFiles.TagMoveHooks);
         var token = await vivido.TokenAsync("registry-notifier", "ci");
         await using var registry = await RegistryServer.StartAsync($"{vivido.Url}/webhooks/distribution", token);
         var repository = $"{registry.Host}/team/live";

@@ -8,26 +8,11 @@ namespace Vivido.Server.Tests;
 /// <summary>Cosign verification end to end: images pushed to a live registry, signed in the test, verified through the API.</summary>
 public sealed class SignaturesApiTests : IAsyncLifetime
 {
-    private const string SignedLifecycle = """
-        apiVersion: vivido.dev/v1
-        kind: Lifecycle
-        metadata: { name: signed }
-        states:
-          - { name: Building, initial: true }
-          - { name: Signed }
-        transitions:
-          - event: submit
-            from: Building
-            to: Signed
-            guards:
-              - { name: release-signed, expr: 'has(image.signature) && image.signature.verifiedBy.exists(k, k == "release")', message: "needs a signature by the release key" }
-        """;
-
     private RegistryHarness? _harness;
 
     private RegistryHarness Harness => _harness!;
 
-    public async Task InitializeAsync() => _harness = await RegistryHarness.StartAsync(SignedLifecycle);
+    public async Task InitializeAsync() => _harness = await RegistryHarness.StartAsync(TestLifecycleFiles.ReleaseSigned);
 
     public async Task DisposeAsync() => await _harness!.DisposeAsync();
 

@@ -1,35 +1,14 @@
 using Vivido.Server.Tests.Support;
+using Vivido.Testing;
 
 namespace Vivido.Server.Tests;
 
 public sealed class TagMoveHookApiTests
 {
-    /// <summary>Moving <c>latest</c> off an Active digest deprecates it, unless the digest is pinned.</summary>
-    internal const string Lifecycle = """
-        apiVersion: vivido.dev/v1
-        kind: Lifecycle
-        metadata: { name: hooks }
-        states:
-          - { name: Building, initial: true }
-          - { name: Active, exclusive: true }
-          - { name: Deprecated }
-        transitions:
-          - { event: activate, from: Building, to: Active }
-          - event: deprecate_previous
-            from: Active
-            to: Deprecated
-            guards:
-              - name: not-pinned
-                expr: "!('pinned' in image.attributes)"
-                message: the image is pinned
-        on_tag_move:
-          - { tags: latest, event: deprecate_previous }
-        """;
-
     [Fact]
     public async Task PutTag_LatestLeavesActiveDigest_DeprecatesIt()
     {
-        await using var server = await ServerHarness.StartAsync(Lifecycle);
+        await using var server = await ServerHarness.StartAsync(TestLifecycleFiles.TagMoveHooks);
         var repository = TestDigests.NewRepository();
         var previous = await server.RegisterAsync(repository);
         var next = await server.RegisterAsync(repository);
@@ -47,7 +26,7 @@ public sealed class TagMoveHookApiTests
     [Fact]
     public async Task PutTag_GuardUnmet_MovesTheTagAndRecordsTheRefusal()
     {
-        await using var server = await ServerHarness.StartAsync(Lifecycle);
+        await using var server = await ServerHarness.StartAsync(TestLifecycleFiles.TagMoveHooks);
         var repository = TestDigests.NewRepository();
         var pinned = TestDigests.New();
         await server.Admin.PostJsonAsync("/api/v1/images", new { repository, digest = pinned, attributes = new { pinned = "yes" } }, 201);
@@ -67,7 +46,7 @@ public sealed class TagMoveHookApiTests
     [Fact]
     public async Task DistributionPush_LatestMovesOffActiveDigest_DeprecatesItOnce()
     {
-        await using var server = await WebhookServer.StartAsync(Lifecycle);
+        await using var server = await WebhookServer.StartAsync(TestLifecycleFiles.TagMoveHooks);
         var token = await server.TokenAsync("registry-notifier", "ci");
         var (previous, next) = (TestDigests.New(), TestDigests.New());
         await (await server.DistributionAsync(DistributionWebhookTests.Envelope(DistributionWebhookTests.Push(previous, "latest")), token)).ShouldBeReportAsync();

@@ -19,21 +19,6 @@ public sealed class SignatureServiceTests : IAsyncLifetime, IDisposable
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
     private static readonly Caller Ci = new("ci-bot", [Roles.Ci], []);
 
-    private const string SignedLifecycle = """
-        apiVersion: vivido.dev/v1
-        kind: Lifecycle
-        metadata: { name: signed }
-        states:
-          - { name: Building, initial: true }
-          - { name: Signed }
-        transitions:
-          - event: submit
-            from: Building
-            to: Signed
-            guards:
-              - { name: release-signed, expr: 'has(image.signature) && image.signature.verifiedBy.exists(k, k == "release")', message: "needs a signature by the release key" }
-        """;
-
     private readonly ManualTimeProvider _time = new(T0);
     private readonly ECDsa _release = ECDsa.Create(ECCurve.NamedCurves.nistP256);
     private readonly ECDsa _dev = ECDsa.Create(ECCurve.NamedCurves.nistP256);
@@ -95,7 +80,7 @@ public sealed class SignatureServiceTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task VerifyAsync_GuardRequiringReleaseKey_PassesOnlyForTheReleaseKey()
     {
-        var lifecycle = LifecycleLoader.Load(SignedLifecycle, "signed.yaml").Lifecycle.ShouldNotBeNull();
+        var lifecycle = LifecycleLoader.Load(TestLifecycleFiles.ReleaseSigned, "signed.yaml").Lifecycle.ShouldNotBeNull();
         var byRelease = await RegisterAsync(Digest(2));
         var byDev = await RegisterAsync(Digest(3));
         using var keys = Keys();
