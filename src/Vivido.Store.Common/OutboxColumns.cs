@@ -11,5 +11,5 @@ public static class OutboxColumns
 
     /// <summary>The outbox record in the current row.</summary>
     public static OutboxRecord Read(DbDataReader reader, TimeReader time) =>
-        new(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetString(3), time.Read(reader, 4));
+        new(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetString(2), reader.GetString(3), time.Read(reader, 4));
 }

@@ -17,6 +17,20 @@ public static class StoreArguments
         }
     }
 
+    /// <summary>For <see cref="IEvidenceStore.RequestRescansAsync"/>: states, a topic and a valid limit.</summary>
+    public static void RequireRescan(RescanRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.States);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Topic);
+        if (request.States.Any(s => s is null))
+        {
+            throw new ArgumentException("a state is null", nameof(request));
+        }
+
+        RequireLimit(request.Limit, nameof(request));
+    }
+
     /// <summary>For <see cref="ILeaseStore.TryAcquireLeaseAsync"/>: a name, a holder and a positive time to live.</summary>
     public static void RequireLease(string name, string holder, TimeSpan ttl)
     {

@@ -7,7 +7,7 @@ namespace Vivido.Store.Common;
 /// <summary>
 /// The store-neutral half of <see cref="IStoreTransfer"/>: which table definition a store trusts, and
 /// rows as arrays of store-neutral values (<see cref="TransferColumnKind"/>: long, string, bool, UTC
-/// <see cref="DateTimeOffset"/>, or null).
+/// <see cref="DateTimeOffset"/>, double, byte[], or null).
 /// </summary>
 public static class TransferRows
 {
@@ -50,6 +50,8 @@ public static class TransferRows
                     TransferColumnKind.Integer => reader.GetInt64(i),
                     TransferColumnKind.Text => reader.GetString(i),
                     TransferColumnKind.Boolean => reader.GetBoolean(i),
+                    TransferColumnKind.Real => reader.GetDouble(i),
+                    TransferColumnKind.Bytes => reader.GetFieldValue<byte[]>(i),
                     _ => time.Read(reader, i),
                 };
         }
@@ -76,7 +78,8 @@ public static class TransferRows
             var fits = (row[i], column.Kind) switch
             {
                 (null, _) => column.Nullable,
-                (long, TransferColumnKind.Integer) or (string, TransferColumnKind.Text) or (bool, TransferColumnKind.Boolean) or (DateTimeOffset, TransferColumnKind.Time) => true,
+                (long, TransferColumnKind.Integer) or (string, TransferColumnKind.Text) or (bool, TransferColumnKind.Boolean) or (DateTimeOffset, TransferColumnKind.Time)
+                    or (double, TransferColumnKind.Real) or (byte[], TransferColumnKind.Bytes) => true,
                 _ => false,
             };
             if (!fits)

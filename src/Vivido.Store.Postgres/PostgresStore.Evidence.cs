@@ -1,3 +1,4 @@
+using Npgsql;
 using Vivido.Core.Images;
 using Vivido.Core.Storage;
 using Vivido.Store.Common;
@@ -8,8 +9,8 @@ public sealed partial class PostgresStore
 {
     // Each insert selects the image by digest: an unknown digest inserts nothing, in one round trip.
     private const string InsertEvidence =
-        "INSERT INTO evidence (image_id, kind, fact, raw_document, media_type, actor, at) " +
-        "SELECT id, $2, $3, $4, $5, $6, $7 FROM images WHERE digest = $1 RETURNING id";
+        "INSERT INTO evidence (image_id, kind, fact, media_type, actor, at, raw_gzip, raw_sha256, raw_size) " +
+        "SELECT id, $2, $3, $4, $5, $6, $7, $8, $9 FROM images WHERE digest = $1 RETURNING id, image_id";
 
     private const string InsertApproval =
         "INSERT INTO approvals (image_id, actor, role, comment, at) SELECT id, $2, $3, $4, $5 FROM images WHERE digest = $1";
@@ -22,23 +23,26 @@ public sealed partial class PostgresStore
         "last_seen = GREATEST(deployments.last_seen, EXCLUDED.last_seen), first_seen = LEAST(deployments.first_seen, EXCLUDED.first_seen)";
 
     /// <inheritdoc />
-    public Task<EvidenceRecord?> AttachEvidenceAsync(EvidenceAttachment attachment, CancellationToken cancellationToken = default)
+    public async Task<EvidenceRecord?> AttachEvidenceAsync(EvidenceAttachment attachment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(attachment);
+        VulnerabilityColumns.RequireValid(attachment);
         var kind = attachment.Kind;
-        return _database.ExecuteAsync(
-            async connection =>
-            {
-                var id = await connection.Command(InsertEvidence)
-                    .With(attachment.Digest).With(kind.ToName()).With(JsonColumns.Fact(attachment.Fact)).With(attachment.RawDocument)
-                    .With(attachment.MediaType).With(attachment.Actor).WithTime(attachment.At)
-                    .ScalarInt64Async(cancellationToken).ConfigureAwait(false);
-                return id is null
-                    ? null
-                    : new EvidenceRecord(
-                        id.Value, attachment.Digest, kind, attachment.Fact, attachment.RawDocument, attachment.MediaType, attachment.Actor, HistoryChain.Normalize(attachment.At));
-            },
-            cancellationToken);
+        var raw = RawDocuments.Pack(attachment.RawDocument);
+        var id = attachment.Findings is null && attachment.Packages is null
+            ? await _database.ExecuteAsync(
+                async connection =>
+                {
+                    var command = connection.Command(InsertEvidence);
+                    AddEvidence(command.Parameters, attachment, kind, raw);
+                    return (await command.ListAsync(r => r.GetInt64(0), cancellationToken).ConfigureAwait(false)) is [var only] ? only : (long?)null;
+                },
+                cancellationToken).ConfigureAwait(false)
+            : await _database.WriteAsync(transaction => EvidenceWriter.AttachAsync(transaction, InsertEvidence, attachment, p => AddEvidence(p, attachment, kind, raw), cancellationToken), cancellationToken)
+                .ConfigureAwait(false);
+        return id is null
+            ? null
+            : new EvidenceRecord(id.Value, attachment.Digest, kind, attachment.Fact, raw?.Sha256, raw?.Size, attachment.MediaType, attachment.Actor, HistoryChain.Normalize(attachment.At));
     }
 
     /// <inheritdoc />
@@ -52,6 +56,13 @@ public sealed partial class PostgresStore
                 .ListAsync(r => EvidenceColumns.Read(r, PostgresTimeReader.Instance), cancellationToken).ConfigureAwait(false),
             cancellationToken);
     }
+
+    /// <inheritdoc />
+    public Task<RawEvidence?> ReadRawEvidenceAsync(long id, CancellationToken cancellationToken = default) =>
+        _database.ReadAsync(
+            async connection => await connection.Command(EvidenceColumns.SelectRaw + " WHERE e.id = $1").With(id)
+                .FirstOrDefaultAsync(EvidenceColumns.ReadRaw, cancellationToken).ConfigureAwait(false),
+            cancellationToken);
 
     /// <inheritdoc />
     public Task<bool> RecordApprovalAsync(ApprovalRecord approval, CancellationToken cancellationToken = default)
@@ -113,5 +124,18 @@ public sealed partial class PostgresStore
         return _database.ReadAsync<IReadOnlyList<DeploymentFact>>(
             async connection => await connection.Command(FactRows.Queries[2]).With(digest).ListAsync(FactRows.MapDeployment, cancellationToken).ConfigureAwait(false),
             cancellationToken);
+    }
+
+    private static void AddEvidence(NpgsqlParameterCollection parameters, EvidenceAttachment attachment, EvidenceKind kind, PackedRaw? raw)
+    {
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = attachment.Digest });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = kind.ToName() });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = JsonColumns.Fact(attachment.Fact) });
+        parameters.Add(new NpgsqlParameter<string?> { TypedValue = attachment.MediaType });
+        parameters.Add(new NpgsqlParameter<string> { TypedValue = attachment.Actor });
+        parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = HistoryChain.Normalize(attachment.At) });
+        parameters.Add(new NpgsqlParameter<byte[]?> { TypedValue = raw?.Gzip });
+        parameters.Add(new NpgsqlParameter<string?> { TypedValue = raw?.Sha256 });
+        parameters.Add(new NpgsqlParameter<long?> { TypedValue = raw?.Size });
     }
 }

@@ -5,7 +5,7 @@ using Vivido.Store.Common;
 
 namespace Vivido.Store.Postgres;
 
-/// <summary>Store-neutral transfer values as PostgreSQL columns: bigint, text, boolean and timestamptz.</summary>
+/// <summary>Store-neutral transfer values as PostgreSQL columns: bigint, text, boolean, timestamptz, double precision and bytea.</summary>
 internal static class TransferValues
 {
     /// <summary>Writes a row that passed <see cref="TransferRows.Check"/> to a binary COPY.</summary>
@@ -21,6 +21,8 @@ internal static class TransferValues
                 string text => importer.WriteAsync(text, NpgsqlDbType.Text, cancellationToken),
                 bool flag => importer.WriteAsync(flag, NpgsqlDbType.Boolean, cancellationToken),
                 DateTimeOffset at => importer.WriteAsync(HistoryChain.Normalize(at), NpgsqlDbType.TimestampTz, cancellationToken),
+                double real => importer.WriteAsync(real, NpgsqlDbType.Double, cancellationToken),
+                byte[] bytes => importer.WriteAsync(bytes, NpgsqlDbType.Bytea, cancellationToken),
                 _ => throw new ArgumentException($"unsupported transfer value {value.GetType().Name}"),
             };
             await write.ConfigureAwait(false);

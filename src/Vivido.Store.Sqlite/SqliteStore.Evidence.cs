@@ -16,7 +16,9 @@ public sealed partial class SqliteStore
     public Task<EvidenceRecord?> AttachEvidenceAsync(EvidenceAttachment attachment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(attachment);
+        VulnerabilityColumns.RequireValid(attachment);
         var kind = attachment.Kind;
+        var raw = RawDocuments.Pack(attachment.RawDocument);
         return _database.WriteAsync(
             async (connection, transaction) =>
             {
@@ -27,15 +29,17 @@ public sealed partial class SqliteStore
                 }
 
                 var id = await connection.Command(
-                        "INSERT INTO evidence (image_id, kind, fact, raw_document, media_type, actor, at) " +
-                        "VALUES (@image, @kind, @fact, @raw, @media, @actor, @at) RETURNING id",
+                        "INSERT INTO evidence (image_id, kind, fact, media_type, actor, at, raw_gzip, raw_sha256, raw_size) " +
+                        "VALUES (@image, @kind, @fact, @media, @actor, @at, @gzip, @sha, @size) RETURNING id",
                         transaction)
                     .With("@image", imageId).With("@kind", kind.ToName()).With("@fact", JsonColumns.Fact(attachment.Fact))
-                    .With("@raw", attachment.RawDocument).With("@media", attachment.MediaType).With("@actor", attachment.Actor)
-                    .With("@at", Micros.FromTime(attachment.At)).ScalarInt64Async(cancellationToken).ConfigureAwait(false)
+                    .With("@media", attachment.MediaType).With("@actor", attachment.Actor).With("@at", Micros.FromTime(attachment.At))
+                    .With("@gzip", raw?.Gzip).With("@sha", raw?.Sha256).With("@size", raw?.Size)
+                    .ScalarInt64Async(cancellationToken).ConfigureAwait(false)
                     ?? throw new InvalidOperationException("INSERT returned no id");
+                await EvidenceRows.ReplaceAsync(connection, transaction, imageId.Value, id, attachment, cancellationToken).ConfigureAwait(false);
                 return new EvidenceRecord(
-                    id, attachment.Digest, kind, attachment.Fact, attachment.RawDocument, attachment.MediaType, attachment.Actor, HistoryChain.Normalize(attachment.At));
+                    id, attachment.Digest, kind, attachment.Fact, raw?.Sha256, raw?.Size, attachment.MediaType, attachment.Actor, HistoryChain.Normalize(attachment.At));
             },
             cancellationToken);
     }
@@ -51,6 +55,17 @@ public sealed partial class SqliteStore
                 .ListAsync(r => EvidenceColumns.Read(r, SqliteTimeReader.Instance), cancellationToken).ConfigureAwait(false),
             cancellationToken);
     }
+
+    /// <inheritdoc />
+    public Task<RawEvidence?> ReadRawEvidenceAsync(long id, CancellationToken cancellationToken = default) =>
+        _database.ReadAsync(
+            async (connection, transaction) =>
+            {
+                var rows = await connection.Command(EvidenceColumns.SelectRaw + " WHERE e.id = @id", transaction)
+                    .With("@id", id).ListAsync(EvidenceColumns.ReadRaw, cancellationToken).ConfigureAwait(false);
+                return rows.Count > 0 ? rows[0] : null;
+            },
+            cancellationToken);
 
     /// <inheritdoc />
     public Task<bool> RecordApprovalAsync(ApprovalRecord approval, CancellationToken cancellationToken = default)

@@ -84,7 +84,7 @@ public sealed class PostgresCliTests(PostgresServerFixture postgres) : IDisposab
         foreach (var table in new[] { "images", "history", "tags", "tag_moves", "evidence", "approvals", "vetoes", "deployments", "idempotency", "tokens" })
         {
             source[table].ShouldBeGreaterThan(0, table);
-            copy.Output.ShouldContain($"\n{table.PadRight(17)}  {source[table]}");
+            copy.Output.ShouldContain($"\n{table.PadRight(StoreSchema.Tables.Max(t => t.Name.Length))}  {source[table]}");
         }
 
         copy.Output.ShouldContain($"audit verify: ok, {source["history"]} entries\n");

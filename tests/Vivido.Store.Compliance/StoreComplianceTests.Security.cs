@@ -84,7 +84,10 @@ public abstract partial class StoreComplianceTests
         var counts = await Store.CountRowsAsync();
 
         counts.Keys.ShouldBe(
-            ["approvals", "deployments", "evidence", "history", "idempotency", "images", "outbox", "pending_overrides", "tag_moves", "tags", "timer_firings", "tokens", "vetoes"],
+            [
+                "approvals", "deployments", "evidence", "history", "idempotency", "image_packages", "images", "outbox", "pending_overrides", "rescan_requests",
+                "tag_moves", "tags", "timer_firings", "tokens", "vetoes", "vulnerability_findings", "vulnerability_sightings",
+            ],
             ignoreOrder: true);
         counts.Values.ShouldAllBe(v => v == 0);
     }

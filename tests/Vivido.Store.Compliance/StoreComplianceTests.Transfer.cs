@@ -1,4 +1,3 @@
-using Vivido.Core.Images;
 using Vivido.Core.Storage;
 
 namespace Vivido.Store.Compliance;
@@ -12,23 +11,7 @@ public abstract partial class StoreComplianceTests
         var target = await CreateEmptyStoreAsync();
         try
         {
-            foreach (var table in StoreSchema.Tables)
-            {
-                var written = await target.WriteTableAsync(table, Store.ReadTableAsync(table));
-
-                written.ShouldBe((await Store.CountRowsAsync())[table.Name], table.Name);
-                var copied = await ReadAllAsync(target, table);
-                var original = await ReadAllAsync(Store, table);
-                copied.Count.ShouldBe(original.Count, table.Name);
-                for (var i = 0; i < original.Count; i++)
-                {
-                    copied[i].ShouldBe(original[i], $"{table.Name} row {i}");
-                }
-            }
-
-            (await target.CountRowsAsync()).ShouldBe(await Store.CountRowsAsync());
-            (await target.VerifyAuditAsync()).ShouldBe(await Store.VerifyAuditAsync());
-            (await target.LoadSnapshotAsync(Digest(1))).ShouldNotBeNull().Facts.Scan.ShouldNotBeNull().Scanner.ShouldBe("trivy");
+            await StoreSeed.CopyAndCompareAsync(Store, target);
         }
         finally
         {
@@ -108,32 +91,7 @@ public abstract partial class StoreComplianceTests
     }
 
     /// <summary>Puts at least one row in every <see cref="StoreSchema"/> table, nullable columns both set and null.</summary>
-    private async Task SeedEveryTableAsync()
-    {
-        await ActivateAsync(Digest(1));
-        var deprecated = await WalkAsync(Digest(2), "team/app", "Building", "Deprecated");
-        await RegisterAsync(Digest(3), tags: ["v3", "latest"]);
-        await Store.MoveTagAsync(new TagMoveRequest("team/app", "latest", Digest(1), "deployer", T0.AddHours(2)));
-        await Store.AttachEvidenceAsync(new EvidenceAttachment(
-            Digest(1), new ScanFact("trivy", 0, 1, 2, 3, 0, 9.5, ["CVE-2024-0001"], T0), "{\"raw\":true}", "application/json", "scanner", T0));
-        await Store.AttachEvidenceAsync(new EvidenceAttachment(Digest(1), new SbomFact("cyclonedx", 42, T0), null, null, "ci-bot", T0));
-        await Store.RecordApprovalAsync(new ApprovalRecord(Digest(1), "carol", "release-manager", null, T0));
-        await Store.RecordApprovalAsync(new ApprovalRecord(Digest(1), "dave", "qa", "looks good", T0));
-        await Store.RecordVetoAsync(new VetoRecord(Digest(3), "erin", "CVE found", T0.AddHours(3)));
-        await Store.RecordDeploymentAsync(new DeploymentReport(Digest(1), "production", "eu-1", "prod-eu", "deployment/app", DeploymentStatus.Healthy, T0));
-        await Store.ClaimIdempotencyKeyAsync("ci-bot", "pending-key", "req-p", T0, TimeSpan.FromMinutes(5));
-        await Store.SaveIdempotentResultAsync(new IdempotentResult("ci-bot", "done-key", "req-d", 201, "{\"ok\":true}", T0));
-        await Store.CreateTokenAsync(new TokenRecord("reader", TokenHasher.Hash("r"), ["reader"], ["team/*"], T0, "admin"));
-        await Store.CreateTokenAsync(new TokenRecord("old", TokenHasher.Hash("o"), ["ci"], [], T0, "admin"));
-        await Store.RevokeTokenAsync("old", T0.AddDays(1));
-        await Store.RecordOverrideAsync(new OverrideRequest(Digest(2), "Deprecated", "Retired", deprecated.Version, "cleanup", "admin-a", T0));
-        var rejected = (await Store.RecordOverrideAsync(new OverrideRequest(Digest(2), "Deprecated", "Active", deprecated.Version, "oops", "admin-a", T0)))!;
-        await Store.RejectOverrideAsync(rejected.Id, "admin-b", "no", T0.AddHours(1));
-        await Store.AppendRejectionAsync(TimerRejection(Digest(2), "retire", T0.AddDays(40)));
-
-        var counts = await Store.CountRowsAsync();
-        StoreSchema.Tables.ShouldAllBe(t => counts[t.Name] > 0);
-    }
+    private Task SeedEveryTableAsync() => StoreSeed.SeedEveryTableAsync(Store);
 
     private static TransitionCommit ActiveCommit(string digest, bool supersede) =>
         new(digest, 1, "Staged", "Active", "promote", "release-bot", null, NoParams, T0.AddDays(2))
@@ -143,16 +101,7 @@ public abstract partial class StoreComplianceTests
             ExclusiveStates = ExclusiveActive,
         };
 
-    private static async Task<List<object?[]>> ReadAllAsync(IVividoStore store, TransferTable table)
-    {
-        var rows = new List<object?[]>();
-        await foreach (var row in store.ReadTableAsync(table))
-        {
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    private static Task<List<object?[]>> ReadAllAsync(IVividoStore store, TransferTable table) => StoreSeed.ReadAllAsync(store, table);
 
     private static object?[] NullIn(object?[] row, int index)
     {

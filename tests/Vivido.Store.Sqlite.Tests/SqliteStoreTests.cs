@@ -16,11 +16,11 @@ public sealed class SqliteStoreTests : IDisposable
     {
         using var store = new SqliteStore(_temp.Path, new FixedTime(T0));
 
-        (await store.MigrateAsync()).ShouldBe(["0001_init", "0002_exclusive_leases_timers"]);
+        (await store.MigrateAsync()).ShouldBe(["0001_init", "0002_exclusive_leases_timers", "0003_evidence_findings"]);
 
         var rows = await RawSqlite.QueryAsync(_temp.Path, "SELECT version, length(checksum), applied_at FROM schema_migrations ORDER BY version");
         var micros = (T0 - DateTimeOffset.UnixEpoch).Ticks / 10;
-        rows.ShouldBe([$"0001_init|64|{micros}", $"0002_exclusive_leases_timers|64|{micros}"]);
+        rows.ShouldBe([$"0001_init|64|{micros}", $"0002_exclusive_leases_timers|64|{micros}", $"0003_evidence_findings|64|{micros}"]);
         (await store.MigrateAsync()).ShouldBeEmpty();
     }
 
@@ -50,8 +50,8 @@ public sealed class SqliteStoreTests : IDisposable
 
         var applied = await Task.WhenAll(Task.Run(() => a.MigrateAsync()), Task.Run(() => b.MigrateAsync()));
 
-        applied.SelectMany(x => x).Order().ShouldBe(["0001_init", "0002_exclusive_leases_timers"]);
-        (await RawSqlite.QueryAsync(_temp.Path, "SELECT COUNT(*) FROM schema_migrations")).ShouldBe(["2"]);
+        applied.SelectMany(x => x).Order().ShouldBe(["0001_init", "0002_exclusive_leases_timers", "0003_evidence_findings"]);
+        (await RawSqlite.QueryAsync(_temp.Path, "SELECT COUNT(*) FROM schema_migrations")).ShouldBe(["3"]);
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class SqliteStoreTests : IDisposable
             ("@checksum", first.Checksum));
 
         using var store = new SqliteStore(_temp.Path);
-        (await store.MigrateAsync()).ShouldBe(["0002_exclusive_leases_timers"]);
+        (await store.MigrateAsync()).ShouldBe(["0002_exclusive_leases_timers", "0003_evidence_findings"]);
         var flags = await RawSqlite.QueryAsync(_temp.Path, "SELECT digest, exclusive FROM images");
 
         flags.ShouldBe(["sha256:x|0"]);
@@ -171,6 +171,8 @@ public sealed class SqliteStoreTests : IDisposable
     [InlineData("SELECT seq FROM history h WHERE h.image_id = 7 ORDER BY h.seq", "ix_history_image")]
     [InlineData("SELECT id FROM images WHERE digest = 'x'", "sqlite_autoindex_images_1")]
     [InlineData("SELECT id FROM images i WHERE i.state = 'Deprecated' AND i.entered_state_at <= 5 ORDER BY i.entered_state_at, i.id LIMIT 100", "ix_images_state_entered")]
+    [InlineData("SELECT image_id FROM vulnerability_findings WHERE vuln_key = 'CVE-2024-0001'", "ix_vulnerability_findings_key")]
+    [InlineData("SELECT image_id FROM image_packages WHERE purl_base = 'pkg:apk/alpine/musl' AND version = '1.2.3'", "ix_image_packages_purl")]
     public async Task QueryPlan_ListAndHistoryQueries_UseTheirIndexes(string query, string index)
     {
         using var store = new SqliteStore(_temp.Path);

@@ -11,6 +11,12 @@ namespace Vivido.Core.Storage;
 /// <param name="At">When.</param>
 public sealed record EvidenceAttachment(string Digest, object Fact, string? RawDocument, string? MediaType, string Actor, DateTimeOffset At)
 {
+    /// <summary>For a scan: every finding of the report (replaces the image's current findings). Null leaves them as they are.</summary>
+    public IReadOnlyList<VulnerabilityFinding>? Findings { get; init; }
+
+    /// <summary>For an SBOM: every package it lists (replaces the image's current packages). Null leaves them as they are.</summary>
+    public IReadOnlyList<PackageRecord>? Packages { get; init; }
+
     /// <summary>The kind <see cref="Fact"/> is; throws <see cref="ArgumentException"/> for any other type.</summary>
     public EvidenceKind Kind => KindOf(Fact);
 

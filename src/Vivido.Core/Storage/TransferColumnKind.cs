@@ -14,4 +14,10 @@ public enum TransferColumnKind
 
     /// <summary><see cref="DateTimeOffset"/> in UTC with microsecond precision.</summary>
     Time,
+
+    /// <summary><see cref="double"/>.</summary>
+    Real,
+
+    /// <summary><see cref="byte"/>[] (SQLite BLOB, PostgreSQL bytea).</summary>
+    Bytes,
 }
