@@ -51,10 +51,7 @@ internal sealed class GuardContext : ICelActivation
             .Add("attributes", CelRecord.Strings(image.Attributes))
             .Add("vetoed", CelValue.Bool(image.Vetoed))
             .AddIfPresent("scan", facts.Scan, Scan)
-            .AddIfPresent("sbom", facts.Sbom, s => new CelRecord()
-                .Add("format", CelValue.String(s.Format))
-                .Add("components", CelValue.Int(s.Components))
-                .Add("at", CelValue.Timestamp(s.At)).ToValue())
+            .Add("sbom", Sbom(facts.Sbom))
             .AddIfPresent("signature", facts.Signature, s => new CelRecord()
                 .Add("verified", CelValue.Bool(s.Verified))
                 .Add("identity", CelValue.String(s.Identity))
@@ -63,6 +60,8 @@ internal sealed class GuardContext : ICelActivation
                 .Add("at", CelValue.Timestamp(s.At)).ToValue())
             .AddIfPresent("provenance", facts.Provenance, p => new CelRecord()
                 .Add("builder", CelValue.String(p.Builder))
+                .Add("sourceRepo", CelValue.String(p.SourceRepo ?? ""))
+                .Add("buildType", CelValue.String(p.BuildType ?? ""))
                 .Add("verified", CelValue.Bool(p.Verified))
                 .Add("at", CelValue.Timestamp(p.At)).ToValue())
             .Add("tests", List(facts.Tests, t => new CelRecord()
@@ -78,6 +77,14 @@ internal sealed class GuardContext : ICelActivation
             .ToValue();
     }
 
+    /// <summary>Always present, so <c>image.sbom.present</c> reads false rather than failing when there is none.</summary>
+    private static CelValue Sbom(SbomFact? sbom) => new CelRecord()
+        .Add("present", CelValue.Bool(sbom is not null))
+        .Add("format", CelValue.String(sbom?.Format ?? ""))
+        .Add("components", CelValue.Int(sbom?.Components ?? 0))
+        .AddIfPresent("at", sbom, s => CelValue.Timestamp(s.At))
+        .ToValue();
+
     private static CelValue Scan(ScanFact scan) => new CelRecord()
         .Add("scanner", CelValue.String(scan.Scanner))
         .Add("critical", CelValue.Int(scan.Critical))
@@ -87,6 +94,7 @@ internal sealed class GuardContext : ICelActivation
         .Add("unknown", CelValue.Int(scan.Unknown))
         .Add("score", CelValue.Double(scan.Score))
         .Add("cves", Strings(scan.Cves))
+        .Add("scannedAt", CelValue.Timestamp(scan.ScannedAt ?? scan.At))
         .Add("at", CelValue.Timestamp(scan.At))
         .ToValue();
 

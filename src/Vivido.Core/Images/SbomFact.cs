@@ -4,4 +4,11 @@ namespace Vivido.Core.Images;
 /// <param name="Format">E.g. <c>cyclonedx</c> or <c>spdx</c>.</param>
 /// <param name="Components">Number of components listed.</param>
 /// <param name="At">When it was attached.</param>
-public sealed record SbomFact(string Format, int Components, DateTimeOffset At);
+public sealed record SbomFact(string Format, int Components, DateTimeOffset At)
+{
+    /// <summary>The format's version (<c>1.6</c>, <c>SPDX-2.3</c>).</summary>
+    public string? SpecVersion { get; init; }
+
+    /// <summary>The tool that produced it, when given.</summary>
+    public string? Tool { get; init; }
+}

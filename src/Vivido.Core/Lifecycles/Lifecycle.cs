@@ -20,6 +20,9 @@ public sealed record Lifecycle(
     /// <summary>Events fired on the digest a tag moved off (<c>on_tag_move</c>), in file order.</summary>
     public IReadOnlyList<TagMoveHook> TagMoveHooks { get; init; } = [];
 
+    /// <summary>How scans move state and when re-scans are requested (<c>evidence</c>).</summary>
+    public EvidencePolicy Evidence { get; init; } = EvidencePolicy.None;
+
     /// <summary>The state newly registered images start in.</summary>
     public string InitialState => States.First(s => s.Initial).Name;
 

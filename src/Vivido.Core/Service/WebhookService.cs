@@ -31,6 +31,9 @@ public sealed class WebhookService
         _hooks = new TagMoveHooks(_runner);
     }
 
+    /// <summary>The lifecycle in force (its evidence policy scores scans that arrive as counts).</summary>
+    public Lifecycle Lifecycle => _lifecycle;
+
     /// <summary>
     /// A manifest was pushed: registers the digest when it is new, then points each tag at it. Tags that
     /// already point there are left alone (no tag-move row), so a redelivery writes nothing. Each real
@@ -90,10 +93,17 @@ public sealed class WebhookService
 
         var scans = await _store.ListEvidenceAsync(digest!, EvidenceKind.Scan, cancellationToken).ConfigureAwait(false);
         var attached = false;
-        if (!scans.Any(e => e.RawDocument == rawDocument))
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(rawDocument)));
+        if (!scans.Any(e => e.RawSha256 == sha256))
         {
-            attached = await _store.AttachEvidenceAsync(
-                new EvidenceAttachment(digest!, scan, rawDocument, mediaType, caller.Name, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false) is not null;
+            var stored = await _store.AttachEvidenceAsync(
+                new EvidenceAttachment(digest!, scan, rawDocument, mediaType, caller.Name, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            attached = stored is not null;
+            if (stored is not null)
+            {
+                // Harbor's summary names no vulnerabilities, so the reason carries only the count.
+                await Evidence.CriticalScanHook.FireAsync(_runner, caller, digest!, scan, [], stored.Id, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return new WebhookRecorded(repository!, digest!, image.Value.Created, [], EvidenceAttached: attached);

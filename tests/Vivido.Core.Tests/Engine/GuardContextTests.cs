@@ -13,9 +13,9 @@ public class GuardContextTests
 
     private static readonly ImageFacts AllFacts = new(
         TestImages.CleanScan(At),
-        new SbomFact("cyclonedx", 42, At),
+        new SbomFact("cyclonedx", 42, At) { SpecVersion = "1.6" },
         new SignatureFact(true, "ci@example.com", At),
-        new ProvenanceFact("github-actions", true, At),
+        new ProvenanceFact("github-actions", true, At) { SourceRepo = "https://github.com/org/app", BuildType = "https://slsa-framework.github.io/github-actions-buildtypes/workflow/v1" },
         [new TestResultFact("e2e", true, At)],
         [new ApprovalFact("bob", "release-manager", "ship it", At)],
         [TestImages.Deployment("staging", DeploymentStatus.Degraded)]);
@@ -29,7 +29,9 @@ public class GuardContextTests
     [InlineData("image.scan.scanner == 'trivy' && image.scan.critical == 0 && image.scan.high == 1")]
     [InlineData("image.scan.medium == 2 && image.scan.low == 3 && image.scan.unknown == 0")]
     [InlineData("image.scan.score == 9.5 && image.scan.cves == ['CVE-2024-0001'] && now - image.scan.at == duration('3h')")]
-    [InlineData("image.sbom.format == 'cyclonedx' && image.sbom.components == 42 && image.sbom.at < now")]
+    [InlineData("image.sbom.present && image.sbom.format == 'cyclonedx' && image.sbom.components == 42 && image.sbom.at < now")]
+    [InlineData("image.scan.scannedAt == image.scan.at")]
+    [InlineData("image.provenance.sourceRepo == 'https://github.com/org/app' && image.provenance.buildType.endsWith('/workflow/v1')")]
     [InlineData("image.signature.verified && image.signature.identity == 'ci@example.com'")]
     [InlineData("image.provenance.builder == 'github-actions' && image.provenance.verified")]
     [InlineData("image.tests[0].suite == 'e2e' && image.tests[0].passed && image.tests[0].at == image.scan.at")]
@@ -46,7 +48,8 @@ public class GuardContextTests
         Evaluate(expression, TestImages.In("Staged", AllFacts, enteredAt: TestImages.Now.AddDays(-1))).ShouldBe(CelValue.True);
 
     [Theory]
-    [InlineData("!has(image.scan) && !has(image.sbom) && !has(image.signature) && !has(image.provenance)")]
+    [InlineData("!has(image.scan) && !image.sbom.present && image.sbom.components == 0 && !has(image.sbom.at)")]
+    [InlineData("!has(image.signature) && !has(image.provenance)")]
     [InlineData("size(image.tests) == 0 && size(image.approvals) == 0 && size(image.deployments) == 0")]
     [InlineData("!has(event.params.to)")]
     public void Evaluate_NoEvidence_AbsentKeysAndEmptyLists(string expression) =>
@@ -62,7 +65,15 @@ public class GuardContextTests
         image.Kind.ShouldBe(CelKind.Map);
     }
 
-    private static CelValue Evaluate(string expression, ImageSnapshot image, Dictionary<string, string>? parameters = null)
+    [Fact]
+    public void Evaluate_ScanWithItsOwnTime_ScannedAtIsTheReportTime()
+    {
+        var scan = TestImages.CleanScan(At) with { ScannedAt = At.AddHours(-5) };
+
+        Evaluate("now - image.scan.scannedAt == duration('8h')", TestImages.In("Staged", ImageFacts.None with { Scan = scan })).ShouldBe(CelValue.True);
+    }
+
+    internal static CelValue Evaluate(string expression, ImageSnapshot image, Dictionary<string, string>? parameters = null)
     {
         var request = TestImages.Request("promote", ["ci", "admin"], parameters ?? new() { ["to"] = "Active" });
         var repository = new RepositoryContext("registry.example.com/team/app", ["sha256:aa"], ["sha256:bb"]);

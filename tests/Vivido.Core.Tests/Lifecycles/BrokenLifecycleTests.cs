@@ -54,7 +54,7 @@ public class BrokenLifecycleTests
         "13:30: bad duration '1h30d' (expected e.g. 30d, 12h, 90m, 45s or 1d12h)",
         "14:30: bad duration '0s' (expected e.g. 30d, 12h, 90m, 45s or 1d12h)")]
     [InlineData("unknown-keys.yaml",
-        "3:1: unknown key 'version' in the lifecycle file (expected one of: apiVersion, kind, metadata, states, transitions, timers, admission, retention, overrides, on_tag_move)",
+        "3:1: unknown key 'version' in the lifecycle file (expected one of: apiVersion, kind, metadata, states, transitions, timers, admission, retention, overrides, on_tag_move, evidence)",
         "4:27: unknown key 'owner' in metadata (expected one of: name, description)",
         "6:38: unknown key 'colour' in a state (expected one of: name, initial, terminal, exclusive, entry, description)",
         "12:5: unknown key 'guard' in transition 'promote' (expected one of: event, from, to, description, guards, effects)",

@@ -57,7 +57,7 @@ public sealed class SignatureServiceTests : IAsyncLifetime, IDisposable
         });
         result.Value.VerifiedBy.ShouldBe(["alice"]);
         var evidence = (await Store.ListEvidenceAsync(digest, EvidenceKind.Signature)).ShouldHaveSingleItem();
-        evidence.RawDocument.ShouldBe(Encoding.UTF8.GetString(payload));
+        (await Store.ReadRawEvidenceAsync(evidence.Id)).ShouldNotBeNull().Content.ShouldBe(payload);
         evidence.Actor.ShouldBe("ci-bot");
         var fact = evidence.Fact.ShouldBeOfType<SignatureFact>();
         fact.Verified.ShouldBeTrue();

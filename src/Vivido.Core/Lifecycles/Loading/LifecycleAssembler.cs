@@ -28,6 +28,13 @@ internal static class LifecycleAssembler
         {
             Description = syntax.Description,
             TagMoveHooks = syntax.OnTagMove.Select(h => new TagMoveHook(h.Tags.Value, h.Event.Value)).ToList(),
+            Evidence = syntax.Evidence is { } evidence
+                ? new EvidencePolicy(
+                    evidence.OnCritical?.Value,
+                    evidence.RescanAfter,
+                    evidence.RescanStates?.Select(s => s.Value).ToList() ?? EvidencePolicy.None.RescanStates,
+                    evidence.Weights)
+                : EvidencePolicy.None,
         };
     }
 }

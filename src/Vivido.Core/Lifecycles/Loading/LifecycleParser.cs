@@ -12,7 +12,7 @@ internal sealed class LifecycleParser(DiagnosticBag diagnostics, GuardCompiler g
     public LifecycleSyntax? Parse(YamlNode root)
     {
         var file = MappingReader.Open(root, "the lifecycle file", diagnostics,
-            "apiVersion", "kind", "metadata", "states", "transitions", "timers", "admission", "retention", "overrides", "on_tag_move");
+            "apiVersion", "kind", "metadata", "states", "transitions", "timers", "admission", "retention", "overrides", "on_tag_move", "evidence");
         if (file is null)
         {
             return null;
@@ -36,6 +36,7 @@ internal sealed class LifecycleParser(DiagnosticBag diagnostics, GuardCompiler g
             ParseOverrides(file.Optional("overrides")))
         {
             OnTagMove = Items(file.Optional("on_tag_move"), "on_tag_move").Select(ParseTagMoveHook).OfType<TagMoveHookSyntax>().ToList(),
+            Evidence = file.Optional("evidence") is { } evidence ? new EvidenceSectionParser(diagnostics).Parse(evidence) : null,
         };
     }
 

@@ -17,6 +17,9 @@ internal sealed record LifecycleSyntax(
 {
     /// <summary>The <c>on_tag_move</c> hooks.</summary>
     public IReadOnlyList<TagMoveHookSyntax> OnTagMove { get; init; } = [];
+
+    /// <summary>The <c>evidence</c> section; null when absent.</summary>
+    public EvidenceSyntax? Evidence { get; init; }
 }
 
 internal sealed record StateSyntax(
@@ -50,3 +53,6 @@ internal sealed record TimerSyntax(Located State, TimeSpan After, Located Event)
 internal sealed record AdmissionSyntax(string Namespaces, IReadOnlyList<Located> Allow);
 
 internal sealed record TagMoveHookSyntax(Located Tags, Located Event);
+
+/// <summary>The <c>evidence</c> section, with the positions of the names validation checks.</summary>
+internal sealed record EvidenceSyntax(Located? OnCritical, TimeSpan? RescanAfter, IReadOnlyList<Located>? RescanStates, Vivido.Evidence.ScoreWeights Weights);

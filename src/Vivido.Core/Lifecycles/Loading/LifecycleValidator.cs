@@ -36,6 +36,11 @@ internal sealed class LifecycleValidator(LifecycleSyntax syntax, DiagnosticBag d
             CheckTagMoveHook(hook);
         }
 
+        if (syntax.Evidence is { } evidence)
+        {
+            CheckEvidence(evidence);
+        }
+
         CheckReachability();
     }
 
@@ -200,6 +205,20 @@ internal sealed class LifecycleValidator(LifecycleSyntax syntax, DiagnosticBag d
         if (!syntax.Transitions.Any(t => t.Event?.Value == hook.Event.Value))
         {
             diagnostics.Add(hook.Event.Position, $"on_tag_move event '{hook.Event.Value}' is not declared by any transition");
+        }
+    }
+
+    /// <summary>The critical-scan event is declared; re-scan states exist.</summary>
+    private void CheckEvidence(EvidenceSyntax evidence)
+    {
+        if (evidence.OnCritical is { } onCritical && !syntax.Transitions.Any(t => t.Event?.Value == onCritical.Value))
+        {
+            diagnostics.Add(onCritical.Position, $"evidence on_critical event '{onCritical.Value}' is not declared by any transition");
+        }
+
+        foreach (var state in evidence.RescanStates ?? [])
+        {
+            CheckKnown(state);
         }
     }
 
