@@ -2,13 +2,16 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Json;
+using Vivido.Core.Evidence;
 using Vivido.Core.Service;
 using Vivido.Core.Storage;
 using Vivido.Server.Api;
 using Vivido.Server.Auth;
+using Vivido.Server.Contracts;
 using Vivido.Server.Hosting;
 using Vivido.Server.Http;
 using Vivido.Server.Jobs;
+using Vivido.Evidence;
 
 namespace Vivido.Server;
 
@@ -61,6 +64,9 @@ public static class VividoServer
         app.MapJobsApi();
         app.MapWebhooksApi(options);
         app.MapSignaturesApi();
+        app.MapEvidenceApi();
+        app.MapVulnerabilitiesApi();
+        app.MapBundlesApi();
         app.MapCleanupApi();
         app.Lifetime.ApplicationStarted.Register(() => WriteStartLine(app, options, store, lifecycle));
         return app;
@@ -123,6 +129,11 @@ public static class VividoServer
         services.AddSingleton<RollbackService>();
         services.AddSingleton<TagService>();
         services.AddSingleton(new AuditService(store));
+        services.AddSingleton(new DocumentLimits(options.MaxDocumentBytes));
+        services.AddSingleton(provider => new EvidenceService(
+            store, lifecycle.Lifecycle, options.Time, new EvidenceReaderOptions(MaxBytes: options.MaxDocumentBytes)));
+        services.AddSingleton<VulnerabilityService>();
+        services.AddSingleton<BundleService>();
         services.AddSingleton<TokenService>();
         services.AddVividoJobs(options);
         services.AddVividoRegistries(options);

@@ -26,6 +26,9 @@ public sealed class VividoServerOptions
     /// <summary>Larger bodies get 413.</summary>
     public long MaxRequestBodyBytes { get; init; } = DefaultMaxRequestBodyBytes;
 
+    /// <summary>Larger evidence documents and bundles get 413 (default 16 MiB); other bodies keep <see cref="MaxRequestBodyBytes"/>.</summary>
+    public long MaxDocumentBytes { get; init; } = Contracts.DocumentBody.DefaultLimit;
+
     /// <summary>The clock; tests pass one they control.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 

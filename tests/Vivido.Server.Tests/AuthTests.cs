@@ -126,6 +126,10 @@ public sealed class AuthTests(ServerFixture fixture) : IClassFixture<ServerFixtu
                 "/api/v1/tokens", "/api/v1/tokens/{name}", "/api/v1/jobs",
                 "/webhooks/distribution", "/webhooks/harbor", "/webhooks/github",
                 "/api/v1/images/{digest}/signatures/verify", "/api/v1/cleanup/plan", "/api/v1/cleanup",
+                "/api/v1/images/{digest}/scans", "/api/v1/images/{digest}/sboms", "/api/v1/images/{digest}/attestations",
+                "/api/v1/images/{digest}/evidence", "/api/v1/images/{digest}/evidence/{id}/raw", "/api/v1/images/{digest}/evidence/bundle",
+                "/api/v1/evidence/bundles", "/api/v1/vulnerabilities/{id}/images", "/api/v1/packages", "/api/v1/time-to-patch",
+                "/api/v1/images/{digest}/time-to-patch", "/api/v1/images/{digest}/vulnerabilities",
             ],
             ignoreOrder: true);
         document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _).ShouldBeTrue();

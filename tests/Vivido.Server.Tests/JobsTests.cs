@@ -74,15 +74,17 @@ public sealed class JobsTests : IDisposable
     {
         await using var server = await JobsServer.StartAsync(_directory, _time, Replica);
 
-        var jobs = await Poll.UntilAsync(() => server.Admin.GetJsonAsync("/api/v1/jobs"), j => j.Items("leases").Count == 1, "the timers lease is taken");
+        var jobs = await Poll.UntilAsync(() => server.Admin.GetJsonAsync("/api/v1/jobs"), j => j.Items("leases").Count == 2, "the rescans and timers leases are taken");
 
         jobs.Str("replicaId").ShouldBe(Replica);
         jobs.GetProperty("runJobs").GetBoolean().ShouldBeTrue();
-        var lease = jobs.Items("leases")[0];
-        lease.Str("name").ShouldBe("timers");
-        lease.Str("holder").ShouldBe(Replica);
-        lease.GetProperty("active").GetBoolean().ShouldBeTrue();
-        lease.GetProperty("expiresAt").GetDateTimeOffset().ShouldBeGreaterThan(lease.GetProperty("acquiredAt").GetDateTimeOffset());
+        jobs.Items("leases").Select(l => l.Str("name")).ShouldBe(["rescans", "timers"]);
+        foreach (var lease in jobs.Items("leases"))
+        {
+            lease.Str("holder").ShouldBe(Replica);
+            lease.GetProperty("active").GetBoolean().ShouldBeTrue();
+            lease.GetProperty("expiresAt").GetDateTimeOffset().ShouldBeGreaterThan(lease.GetProperty("acquiredAt").GetDateTimeOffset());
+        }
     }
 
     [Fact]
@@ -147,9 +149,9 @@ public sealed class JobsTests : IDisposable
 
         (await server.Admin.GetJsonAsync("/api/v1/images?limit=1")).ValueKind.ShouldBe(JsonValueKind.Object);
         (await server.Sqlite.ListLeasesAsync()).ShouldBeEmpty();
-        var failures = server.Logs.Lines.Where(l => l.Contains("Timers job failed", StringComparison.Ordinal)).ToList();
+        var failures = server.Logs.Lines.Where(l => l.Contains("Job timers failed", StringComparison.Ordinal)).ToList();
         failures.Count.ShouldBeGreaterThanOrEqualTo(2);
-        failures.ShouldAllBe(l => l == "Warning: Timers job failed, retrying in 00:00:00.0500000: connection refused (127.0.0.1:5432)");
+        failures.ShouldAllBe(l => l == "Warning: Job timers failed, retrying in 00:00:00.0500000: connection refused (127.0.0.1:5432)");
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class SignaturesApiTests : IAsyncLifetime
         result.GetProperty("reason").ValueKind.ShouldBe(JsonValueKind.Null);
         submit.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
         var evidence = (await Harness.Store.ListEvidenceAsync(digest, EvidenceKind.Signature)).ShouldHaveSingleItem();
-        evidence.RawDocument.ShouldNotBeNull().ShouldContain(digest);
+        System.Text.Encoding.UTF8.GetString((await Harness.Store.ReadRawEvidenceAsync(evidence.Id)).ShouldNotBeNull().Content).ShouldContain(digest);
     }
 
     [Fact]

@@ -32,6 +32,12 @@ internal static class FailureProblems
                 new("unmetGuards", none.Candidates.Count == 0 ? [] : Guards(none.Candidates[0].Unmet)),
                 new("candidates", none.Candidates.Select(c => new CandidateProblem(c.Digest, Guards(c.Unmet))).ToList()),
             ]),
+        EvidenceSubjectMismatch mismatch => ApiProblems.Create(
+            StatusCodes.Status409Conflict, ProblemTypes.EvidenceSubjectMismatch, "The document is about another image", mismatch.Message,
+            [new("field", "document"), new("digest", mismatch.Digest), new("subjects", mismatch.Subjects)]),
+        DocumentTooLarge large => ApiProblems.Create(
+            StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "Document too large", large.Message,
+            [new("field", "document"), new("limit", large.Limit)]),
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure.GetType().Name, "unmapped service failure"),
     };
 

@@ -18,6 +18,7 @@ internal static class ProblemTypes
     public const string IdempotencyKeyReused = "urn:vivido:problem:idempotency-key-reused";
     public const string IdempotencyKeyInProgress = "urn:vivido:problem:idempotency-key-in-progress";
     public const string StoreUnavailable = "urn:vivido:problem:store-unavailable";
+    public const string EvidenceSubjectMismatch = "urn:vivido:problem:evidence-subject-mismatch";
     public const string Internal = "urn:vivido:problem:internal";
 
     /// <summary>The type for a bare status code (routing 404s, 405s, framework-generated errors).</summary>

@@ -82,7 +82,7 @@ internal sealed class HarborReceiver(WebhookService webhooks, TimeProvider time)
                 var occurred = root.Long("occur_at") is { } seconds && seconds is > 0 and < 253402300800
                     ? DateTimeOffset.FromUnixTimeSeconds(seconds)
                     : time.GetUtcNow();
-                var scan = HarborScan.Read(resource, occurred, out var error);
+                var scan = HarborScan.Read(resource, occurred, webhooks.Lifecycle.Evidence.Weights, out var error);
                 if (scan is null)
                 {
                     if (error is null)

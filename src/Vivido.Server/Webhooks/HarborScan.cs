@@ -1,19 +1,19 @@
 using System.Globalization;
 using System.Text.Json;
 using Vivido.Core.Images;
+using Vivido.Evidence;
 
 namespace Vivido.Server.Webhooks;
 
 /// <summary>
 /// Reads the scan overview of a Harbor SCANNING_COMPLETED resource into a <see cref="ScanFact"/>: counts
-/// per severity, scanner name and version, the end time. Harbor sends no score or CVE list, so the CVE
-/// list is empty and the score is 10 minus the lowest CVSS v3 base score of the worst severity found
-/// (critical 1.0, high 3.0, medium 6.0, low 9.9, none or only unknown 10.0).
+/// per severity, scanner name and version, the end time. Harbor sends no CVE list, so the CVE list is
+/// empty; the score is the lifecycle's formula over the counts, as for any other scan.
 /// </summary>
 internal static class HarborScan
 {
     /// <summary>The fact, or null with <paramref name="error"/> set (<paramref name="error"/> null too when the scan did not succeed: nothing to record).</summary>
-    public static ScanFact? Read(JsonElement resource, DateTimeOffset fallbackTime, out string? error)
+    public static ScanFact? Read(JsonElement resource, DateTimeOffset fallbackTime, ScoreWeights weights, out string? error)
     {
         error = null;
         var report = resource.Object("scan_overview") is { } overview
@@ -37,7 +37,7 @@ internal static class HarborScan
         var scanner = report.Object("scanner");
         var name = string.Join(' ', new[] { scanner?.String("name"), scanner?.String("version") }.Where(s => !string.IsNullOrEmpty(s)));
         var at = DateTimeOffset.TryParse(report.String("end_time"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var end) ? end : fallbackTime;
-        var score = critical > 0 ? 1.0 : high > 0 ? 3.0 : medium > 0 ? 6.0 : low > 0 ? 9.9 : 10.0;
+        var score = weights.Score(new SeverityCounts(critical, high, medium, low, unknown));
         return new ScanFact(name.Length == 0 ? "harbor" : name, critical, high, medium, low, unknown, score, [], at);
     }
 }
