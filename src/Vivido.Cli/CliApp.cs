@@ -29,6 +29,13 @@ internal static class CliApp
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(SignCommands.Create());
         root.Subcommands.Add(CleanupCommand.Create());
+        root.Subcommands.Add(IngestCommands.CreateScan());
+        root.Subcommands.Add(IngestCommands.CreateSbom());
+        root.Subcommands.Add(IngestCommands.CreateAttest());
+        root.Subcommands.Add(EvidenceCommands.Create());
+        root.Subcommands.Add(VulnerabilityCommands.CreateCve());
+        root.Subcommands.Add(VulnerabilityCommands.CreatePackages());
+        root.Subcommands.Add(VulnerabilityCommands.CreatePatchTime());
         return root;
     }
 

@@ -8,7 +8,7 @@ namespace Vivido.Cli;
 /// <summary>
 /// <c>vivido serve [--data DIR] [--database DB] [--urls URL] [--lifecycle FILE] [--replica-id ID]
 /// [--job-interval D] [--lease-ttl D] [--no-jobs] [--harbor-secret-file F] [--github-secret-file F]
-/// [--distribution-host HOST] [--signing-key NAME=FILE]... [--registries FILE]</c>: the HTTP API on SQLite or PostgreSQL.
+/// [--distribution-host HOST] [--signing-key NAME=FILE]... [--registries FILE] [--max-document-bytes N]</c>: the HTTP API on SQLite or PostgreSQL.
 /// </summary>
 internal static class ServeCommand
 {
@@ -72,10 +72,15 @@ internal static class ServeCommand
             HelpName = "FILE",
             Description = $"Registry access settings (YAML: registries: [{{host, insecure, username, password | passwordFile}}]) for signature lookups and cleanup (default: ${RegistriesVariable}).",
         };
+        var maxDocument = new Option<long?>("--max-document-bytes")
+        {
+            HelpName = "BYTES",
+            Description = $"The largest scan report, SBOM or attestation accepted (413 above it); evidence bundles may be four times larger (default {defaults.MaxDocumentBytes}).",
+        };
         var command = new Command(
             "serve",
             $"Run the Vivido server. On first start it creates an admin token from {BootstrapVariable}, or generates one, prints it once and saves it to DATA/admin.token (mode 0600).");
-        foreach (var option in new Option[] { data, database, urls, lifecycle, replicaId, jobInterval, leaseTtl, noJobs, harborSecret, githubSecret, distributionHost, signingKeys, registries })
+        foreach (var option in new Option[] { data, database, urls, lifecycle, replicaId, jobInterval, leaseTtl, noJobs, harborSecret, githubSecret, distributionHost, signingKeys, registries, maxDocument })
         {
             command.Options.Add(option);
         }
@@ -87,6 +92,12 @@ internal static class ServeCommand
             if (ttl <= interval)
             {
                 throw new CliException($"--lease-ttl ({Text(ttl)}) must be longer than --job-interval ({Text(interval)}), or the lease lapses between runs");
+            }
+
+            var maxDocumentBytes = parse.GetValue(maxDocument) ?? defaults.MaxDocumentBytes;
+            if (maxDocumentBytes is < 1024 or > 1L << 30)
+            {
+                throw new CliException("--max-document-bytes must be between 1024 and 1073741824");
             }
 
             var replica = parse.GetValue(replicaId) is { } r ? r.Trim() : defaults.ReplicaId;
@@ -112,6 +123,7 @@ internal static class ServeCommand
                 GitHubSecret = WebhookOptions.ReadSecret(parse.GetValue(githubSecret), "--github-secret-file"),
                 DistributionHost = WebhookOptions.Host(parse.GetValue(distributionHost)),
                 SigningKeys = ClientText.Pairs(parse.GetValue(signingKeys), "--signing-key") ?? [],
+                MaxDocumentBytes = maxDocumentBytes,
                 Registries = LoadRegistries(parse.GetValue(registries) ?? Environment.GetEnvironmentVariable(RegistriesVariable)),
             };
             try

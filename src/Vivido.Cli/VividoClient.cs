@@ -7,7 +7,7 @@ using System.Text.Json.Serialization;
 namespace Vivido.Cli;
 
 /// <summary>
-/// The HTTP plumbing of the client verbs: bearer token, JSON bodies, one-line errors for network failures.
+/// The HTTP plumbing of the client verbs: bearer token, JSON or byte-for-byte bodies, one-line errors for network failures.
 /// Every write carries an <c>Idempotency-Key</c> (the caller's, else one generated per request), so a
 /// request the server was unavailable for (503), too busy for (429), or still running from an earlier
 /// attempt (409 idempotency-key-in-progress), or that the connection dropped, is retried with the same
@@ -51,6 +51,36 @@ internal sealed class VividoClient : IDisposable
     public async Task<ApiResponse> SendAsync(
         HttpMethod method, string path, object? body, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken)
     {
+        Func<HttpContent?> content = () => body is null ? null : JsonContent.Create(body, body.GetType(), options: BodyJson);
+        return (await SendWithRetriesAsync(method, path, content, headers, cancellationToken).ConfigureAwait(false)).AsText();
+    }
+
+    /// <summary>
+    /// As <see cref="SendAsync"/> for bodies that are not JSON objects: <paramref name="body"/> (when not null) is sent
+    /// byte for byte as <paramref name="contentType"/>, and the answer is kept as bytes (a raw document, a tar).
+    /// </summary>
+    public Task<ByteResponse> SendBytesAsync(HttpMethod method, string path, byte[]? body, string? contentType, CancellationToken cancellationToken)
+    {
+        HttpContent? Content()
+        {
+            if (body is null)
+            {
+                return null;
+            }
+
+            var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue(contentType ?? "application/octet-stream");
+            return content;
+        }
+
+        return SendWithRetriesAsync(method, path, Content, null, cancellationToken);
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task<ByteResponse> SendWithRetriesAsync(
+        HttpMethod method, string path, Func<HttpContent?> content, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(method);
         var sent = new Dictionary<string, string>(headers ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
         if (method != HttpMethod.Get && method != HttpMethod.Head && !sent.ContainsKey(IdempotencyHeader))
@@ -64,8 +94,8 @@ internal sealed class VividoClient : IDisposable
             TimeSpan? retryAfter;
             try
             {
-                var (response, wait) = await SendOnceAsync(method, path, body, sent, cancellationToken).ConfigureAwait(false);
-                if (last || !RetryPolicy.IsRetryable(response))
+                var (response, wait) = await SendOnceAsync(method, path, content, sent, cancellationToken).ConfigureAwait(false);
+                if (last || !RetryPolicy.IsRetryable(response.AsText()))
                 {
                     return response;
                 }
@@ -89,32 +119,25 @@ internal sealed class VividoClient : IDisposable
         }
     }
 
-    public void Dispose() => _http.Dispose();
-
-    private async Task<(ApiResponse Response, TimeSpan? RetryAfter)> SendOnceAsync(
-        HttpMethod method, string path, object? body, Dictionary<string, string> headers, CancellationToken cancellationToken)
+    private async Task<(ByteResponse Response, TimeSpan? RetryAfter)> SendOnceAsync(
+        HttpMethod method, string path, Func<HttpContent?> content, Dictionary<string, string> headers, CancellationToken cancellationToken)
     {
         // A request message can be sent once only: every attempt builds its own.
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        if (body is not null)
-        {
-            request.Content = JsonContent.Create(body, body.GetType(), options: BodyJson);
-        }
-
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content() };
         foreach (var (name, value) in headers)
         {
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var retryAfter = response.Headers.RetryAfter switch
         {
             { Delta: { } delta } => delta,
             { Date: { } date } => date - _time.GetUtcNow(),
             _ => (TimeSpan?)null,
         };
-        return (new ApiResponse((int)response.StatusCode, text, response.Content.Headers.ContentType?.MediaType), retryAfter);
+        return (new ByteResponse((int)response.StatusCode, bytes, response.Content.Headers.ContentType?.MediaType), retryAfter);
     }
 
     private string Attempts(int attempt) => attempt > 1 ? $" (after {attempt} attempts)" : string.Empty;

@@ -70,6 +70,7 @@ public sealed class DatabaseOptionTests : IDisposable
     [InlineData("--job-interval", "soon", "--job-interval expects a positive duration")]
     [InlineData("--lease-ttl", "5s", "--lease-ttl (5s) must be longer than --job-interval (10s)")]
     [InlineData("--replica-id", " ", "--replica-id must be 1-200 characters")]
+    [InlineData("--max-document-bytes", "10", "--max-document-bytes must be between 1024 and 1073741824")]
     public async Task Serve_BadJobSetting_Exits1WithOneLineBeforeOpeningAnything(string option, string value, string message)
     {
         var data = Path.Combine(_directory, "serve-data");
@@ -115,7 +116,7 @@ public sealed class DatabaseOptionTests : IDisposable
     }
 
     [Theory]
-    [InlineData("serve", "--database", "--replica-id", "--job-interval", "--lease-ttl", "--no-jobs", "VIVIDO_DATABASE")]
+    [InlineData("serve", "--database", "--replica-id", "--job-interval", "--lease-ttl", "--no-jobs", "--max-document-bytes", "VIVIDO_DATABASE")]
     [InlineData("db migrate", "--database", "--data", "VIVIDO_DATABASE")]
     [InlineData("db copy", "--from", "--to", "--data", "empty")]
     public async Task Help_DescribesTheDatabaseOptions(string verb, params string[] expected)

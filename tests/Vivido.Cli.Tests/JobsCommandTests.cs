@@ -16,11 +16,11 @@ public sealed class JobsCommandTests(ClientTestServer server) : IClassFixture<Cl
         // A renewal between the two reads may move expiresAt; everything else is the same document.
         printed.EnumerateObject().Select(p => p.Name).ShouldBe(api.RootElement.EnumerateObject().Select(p => p.Name));
         printed.GetProperty("replicaId").GetString().ShouldBe(api.RootElement.GetProperty("replicaId").GetString());
-        var lease = printed.GetProperty("leases")[0];
+        printed.GetProperty("leases").EnumerateArray().Select(l => l.GetProperty("name").GetString()).ShouldBe(["rescans", "timers"]);
+        var lease = printed.GetProperty("leases")[1];
         lease.EnumerateObject().Select(p => p.Name).ShouldBe(["name", "holder", "acquiredAt", "expiresAt", "active"]);
-        lease.GetProperty("name").GetString().ShouldBe("timers");
         lease.GetProperty("holder").GetString().ShouldBe(printed.GetProperty("replicaId").GetString());
-        lease.GetProperty("acquiredAt").GetString().ShouldBe(api.RootElement.GetProperty("leases")[0].GetProperty("acquiredAt").GetString());
+        lease.GetProperty("acquiredAt").GetString().ShouldBe(api.RootElement.GetProperty("leases")[1].GetProperty("acquiredAt").GetString());
     }
 
     [Fact]
@@ -31,8 +31,9 @@ public sealed class JobsCommandTests(ClientTestServer server) : IClassFixture<Cl
         run.ExitCode.ShouldBe(0, run.Error);
         var lines = run.Output.Trim().Split('\n');
         lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["NAME", "HOLDER", "ACQUIRED", "EXPIRES", "ACTIVE"]);
-        lines[1].ShouldStartWith("timers");
-        lines[1].ShouldEndWith("yes");
+        lines[1].ShouldStartWith("rescans");
+        lines[2].ShouldStartWith("timers");
+        lines[1..3].ShouldAllBe(l => l.EndsWith("yes", StringComparison.Ordinal));
         lines[^1].ShouldStartWith("answered by replica ");
         lines[^1].ShouldEndWith(", which runs jobs");
     }
@@ -68,12 +69,12 @@ public sealed class JobsCommandTests(ClientTestServer server) : IClassFixture<Cl
         {
             var json = await server.AdminAsync("jobs", "ls", "-o", "json");
             json.ExitCode.ShouldBe(0, json.Error);
-            if (json.Json().GetProperty("leases").GetArrayLength() == 1)
+            if (json.Json().GetProperty("leases").GetArrayLength() == 2)
             {
                 return await server.AdminAsync(["jobs", "ls", .. options]);
             }
 
-            elapsed.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20), "the timers lease is taken");
+            elapsed.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20), "the rescans and timers leases are taken");
             await Task.Delay(20);
         }
     }
