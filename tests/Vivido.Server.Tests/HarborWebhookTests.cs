@@ -49,6 +49,21 @@ public sealed class HarborWebhookTests
     }
 
     [Fact]
+    public async Task Post_ScanningCompletedWithACritical_QuarantinesTheImage()
+    {
+        await using var server = await WebhookServer.StartAsync();
+        var body = Fixture("harbor-scanning-completed-high.json").Replace("\"High\": 4", "\"Critical\": 1, \"High\": 4", StringComparison.Ordinal);
+
+        (await (await server.HarborAsync(body)).ShouldBeReportAsync()).ShouldBe((1, 0, Array.Empty<int>()));
+
+        var image = await server.Admin.GetJsonAsync($"/api/v1/images/{HighDigest}");
+        image.Str("state").ShouldBe("Quarantined");
+        var last = (await server.Admin.GetJsonAsync($"/api/v1/images/{HighDigest}/history")).Items()[^1];
+        (last.Str("event"), last.Str("actor"), last.Str("reason")).ShouldBe(("quarantine", "webhook:harbor", "scan by Trivy v0.20.1 found 1 critical finding(s)"));
+        (await server.Store.ListEvidenceAsync(HighDigest, EvidenceKind.Scan)).ShouldHaveSingleItem().Fact.ShouldBeOfType<ScanFact>().Score.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Post_ScanningCompletedNoVulns_AttachesACleanScan()
     {
         await using var server = await WebhookServer.StartAsync();

@@ -49,6 +49,22 @@ public abstract partial class StoreComplianceTests
     }
 
     [Fact]
+    public async Task AttachEvidenceAsync_RacingScans_LeaveExactlyOneScansFindings()
+    {
+        await RegisterAsync(Digest(1));
+        var sets = Enumerable.Range(0, 8)
+            .Select(n => Enumerable.Range(0, 5).Select(i => MuslCve with { Id = $"CVE-2024-{n}{i:000}", Package = $"pkg{i}" }).ToArray())
+            .ToList();
+
+        await Task.WhenAll(sets.Select(set => Task.Run(() => AttachScanAsync(Digest(1), T0, set))));
+
+        var current = await Store.ListFindingsAsync(Digest(1));
+        sets.Count(set => current.SequenceEqual(set)).ShouldBe(1, "the current findings are one scan's, never a mix");
+        (await Store.ListEvidenceAsync(Digest(1), EvidenceKind.Scan)).Count.ShouldBe(8);
+        (await Store.ReadExposureAsync("team/app", [])).Sightings.Count.ShouldBe(40);
+    }
+
+    [Fact]
     public async Task AttachEvidenceAsync_NewerScanWithFindings_ReplacesFindingsAndKeepsFirstSeen()
     {
         await RegisterAsync(Digest(1));
