@@ -38,7 +38,9 @@ internal static class WebhookRequests
 
     private static async Task<HttpResponseMessage> SendAsync(WebhookServer server, string path, string body, string mediaType, IEnumerable<(string Name, string Value)> headers)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
+        // Expect: 100-continue lets an oversize body be refused before it is sent, as real senders' large posts are;
+        // without it a 413 can race the upload and surface as a broken pipe.
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8), Headers = { ExpectContinue = true } };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
         foreach (var (name, value) in headers)
         {
