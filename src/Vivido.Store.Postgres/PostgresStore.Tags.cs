@@ -42,6 +42,19 @@ public sealed partial class PostgresStore
     }
 
     /// <inheritdoc />
+    public Task<TagRecord?> FindTagAsync(string repository, string tag, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(tag);
+        return _database.ReadAsync(
+            async connection => (await connection
+                .Command(TagColumns.SelectTags + " WHERE t.repository = $1 AND t.tag = $2")
+                .With(repository).With(tag).ListAsync(r => TagColumns.ReadTag(r, PostgresTimeReader.Instance), cancellationToken).ConfigureAwait(false))
+                .FirstOrDefault(),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<TagMove>> ReadTagHistoryAsync(string repository, string? tag, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(repository);

@@ -39,6 +39,19 @@ public sealed partial class SqliteStore
     }
 
     /// <inheritdoc />
+    public Task<TagRecord?> FindTagAsync(string repository, string tag, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(repository);
+        ArgumentNullException.ThrowIfNull(tag);
+        return _database.ReadAsync(
+            async (connection, transaction) => (await connection
+                .Command(TagColumns.SelectTags + " WHERE t.repository = @r AND t.tag = @t", transaction)
+                .With("@r", repository).With("@t", tag).ListAsync(r => TagColumns.ReadTag(r, SqliteTimeReader.Instance), cancellationToken).ConfigureAwait(false))
+                .FirstOrDefault(),
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<TagMove>> ReadTagHistoryAsync(string repository, string? tag, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(repository);

@@ -53,4 +53,18 @@ public abstract partial class StoreComplianceTests
         (await Store.ListTagsAsync("team/app")).Select(t => (t.Tag, t.Digest)).ShouldBe([("latest", Digest(2)), ("stable", Digest(1))]);
         (await Store.ListTagsAsync("nobody")).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task FindTagAsync_CurrentTargetOrNull()
+    {
+        await RegisterAsync(Digest(1));
+        await RegisterAsync(Digest(2));
+        await Store.MoveTagAsync(new TagMoveRequest("team/app", "latest", Digest(1), "ci-bot", T0));
+        await Store.MoveTagAsync(new TagMoveRequest("team/app", "latest", Digest(2), "deployer", T0.AddHours(1)));
+
+        (await Store.FindTagAsync("team/app", "latest")).ShouldBe(new TagRecord("team/app", "latest", Digest(2), T0.AddHours(1), "deployer"));
+        (await Store.FindTagAsync("team/app", "Latest")).ShouldBeNull();
+        (await Store.FindTagAsync("team/app", "stable")).ShouldBeNull();
+        (await Store.FindTagAsync("other/app", "latest")).ShouldBeNull();
+    }
 }

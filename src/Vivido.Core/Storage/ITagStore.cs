@@ -9,6 +9,9 @@ public interface ITagStore
     /// <summary>The repository's tags, by name.</summary>
     Task<IReadOnlyList<TagRecord>> ListTagsAsync(string repository, CancellationToken cancellationToken = default);
 
+    /// <summary>Where <paramref name="repository"/>:<paramref name="tag"/> points now, or null when Vivido has no such tag (admission resolves tags with it).</summary>
+    Task<TagRecord?> FindTagAsync(string repository, string tag, CancellationToken cancellationToken = default);
+
     /// <summary>The recorded moves of the repository's tags (of one tag when <paramref name="tag"/> is given), oldest first.</summary>
     Task<IReadOnlyList<TagMove>> ReadTagHistoryAsync(string repository, string? tag, CancellationToken cancellationToken = default);
 }

@@ -28,6 +28,7 @@ internal static class RegistryServices
         services.TryAddSingleton(_ => new RegistryClientFactory(options.Registries, time: options.Time));
         services.AddSingleton<ISignatureSource, CosignSignatureSource>();
         services.AddSingleton<IRegistryDeleter, RegistryManifestDeleter>();
+        services.AddSingleton<ITagResolver, RegistryTagResolver>();
         services.AddSingleton<SignatureService>();
         services.AddSingleton<CleanupService>();
         return services;
