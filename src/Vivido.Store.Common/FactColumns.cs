@@ -29,15 +29,26 @@ public static class FactColumns
         reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), ParseStatus(reader.GetString(4)),
         time.Read(reader, 5), time.Read(reader, 6));
 
+    /// <summary>
+    /// The deployment columns then the image's digest and repository, for <see cref="ReadDeploymentRow"/>;
+    /// <c>d</c> is deployments and <c>i</c> images.
+    /// </summary>
+    public const string DeploymentRow =
+        "d.environment, d.cluster, d.namespace, d.workload, d.status, d.first_seen, d.last_seen, i.digest, i.repository";
+
+    /// <summary>An accepted rollback's digest, repository and time, for <see cref="ReadRollback"/>; <c>h</c> is history and <c>i</c> images.</summary>
+    public const string Rollback = "i.digest, i.repository, h.at";
+
+    /// <summary>The deployment row, with its image, in the current row.</summary>
+    public static DeploymentRow ReadDeploymentRow(DbDataReader reader, TimeReader time) =>
+        new(reader.GetString(7), reader.GetString(8), ReadDeployment(reader, time));
+
+    /// <summary>The rollback entry in the current row.</summary>
+    public static RollbackEntry ReadRollback(DbDataReader reader, TimeReader time) =>
+        new(reader.GetString(0), reader.GetString(1), time.Read(reader, 2));
+
     /// <summary>The stored name of a deployment status.</summary>
-    public static string StatusName(DeploymentStatus status) => status switch
-    {
-        DeploymentStatus.Healthy => "healthy",
-        DeploymentStatus.Degraded => "degraded",
-        DeploymentStatus.Failed => "failed",
-        DeploymentStatus.Stopped => "stopped",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "unknown deployment status"),
-    };
+    public static string StatusName(DeploymentStatus status) => DeploymentStatusNames.Name(status);
 
     /// <summary>
     /// The engine's facts about an image from its evidence (in attachment order), approvals and
@@ -77,12 +88,6 @@ public static class FactColumns
         return new ImageFacts(scan, sbom, signature, provenance, suites.Select(s => tests[s]).ToList(), approvals, deployments);
     }
 
-    private static DeploymentStatus ParseStatus(string name) => name switch
-    {
-        "healthy" => DeploymentStatus.Healthy,
-        "degraded" => DeploymentStatus.Degraded,
-        "failed" => DeploymentStatus.Failed,
-        "stopped" => DeploymentStatus.Stopped,
-        _ => throw new FormatException($"unknown deployment status '{name}'"),
-    };
+    private static DeploymentStatus ParseStatus(string name) =>
+        DeploymentStatusNames.TryParse(name, out var status) ? status : throw new FormatException($"unknown deployment status '{name}'");
 }

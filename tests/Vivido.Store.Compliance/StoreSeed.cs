@@ -43,6 +43,7 @@ public static class StoreSeed
         await store.RecordApprovalAsync(new ApprovalRecord(Digest(1), "dave", "qa", "looks good", T0));
         await store.RecordVetoAsync(new VetoRecord(Digest(3), "erin", "CVE found", T0.AddHours(3)));
         await store.RecordDeploymentAsync(new DeploymentReport(Digest(1), "production", "eu-1", "prod-eu", "deployment/app", DeploymentStatus.Healthy, T0));
+        await store.RecordDeploymentAsync(new DeploymentReport(Digest(1), "staging", "eu-1", "staging", "deployment/app", DeploymentStatus.Progressing, T0));
         await store.ClaimIdempotencyKeyAsync("ci-bot", "pending-key", "req-p", T0, TimeSpan.FromMinutes(5));
         await store.SaveIdempotentResultAsync(new IdempotentResult("ci-bot", "done-key", "req-d", 201, "{\"ok\":true}", T0));
         await store.CreateTokenAsync(new TokenRecord("reader", TokenHasher.Hash("r"), ["reader"], ["team/*"], T0, "admin"));

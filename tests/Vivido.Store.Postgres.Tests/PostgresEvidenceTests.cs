@@ -42,7 +42,7 @@ public sealed class PostgresEvidenceTests(PostgresServerFixture fixture) : IDisp
             connectionString, "INSERT INTO outbox (id, seq, topic, payload, created_at) VALUES (7, 1, 'image.registered', '{}', now())");
         await using var store = new PostgresStore(connectionString);
 
-        (await store.MigrateAsync()).ShouldBe(["0003_evidence_findings"]);
+        (await store.MigrateAsync()).ShouldBe(["0003_evidence_findings", "0004_deployment_progressing"]);
 
         var bytes = Encoding.UTF8.GetBytes(legacy);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));

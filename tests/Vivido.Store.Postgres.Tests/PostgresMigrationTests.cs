@@ -18,12 +18,12 @@ public sealed class PostgresMigrationTests(PostgresServerFixture fixture)
         var first = await store.MigrateAsync();
         var second = await store.MigrateAsync();
 
-        first.ShouldBe(["0001_init", "0003_evidence_findings"]);
+        first.ShouldBe(["0001_init", "0003_evidence_findings", "0004_deployment_progressing"]);
         second.ShouldBeEmpty();
         (await store.IsReadyAsync()).ShouldBeTrue();
         var ledger = await RawPostgres.QueryAsync(
             connectionString, "SELECT version, name, applied_at FROM schema_migrations", r => (r.GetInt32(0), r.GetString(1), r.GetFieldValue<DateTimeOffset>(2)));
-        ledger.OrderBy(l => l.Item1).ShouldBe([(1, "0001_init", AppliedAt), (3, "0003_evidence_findings", AppliedAt)]);
+        ledger.OrderBy(l => l.Item1).ShouldBe([(1, "0001_init", AppliedAt), (3, "0003_evidence_findings", AppliedAt), (4, "0004_deployment_progressing", AppliedAt)]);
     }
 
     [Fact]
@@ -42,13 +42,13 @@ public sealed class PostgresMigrationTests(PostgresServerFixture fixture)
             start.SetResult();
             var applied = await Task.WhenAll(runs);
 
-            applied.SelectMany(a => a).Order(StringComparer.Ordinal).ShouldBe(["0001_init", "0003_evidence_findings"]);
+            applied.SelectMany(a => a).Order(StringComparer.Ordinal).ShouldBe(["0001_init", "0003_evidence_findings", "0004_deployment_progressing"]);
             foreach (var replica in replicas)
             {
                 (await replica.IsReadyAsync()).ShouldBeTrue();
             }
 
-            (await RawPostgres.QueryAsync(connectionString, "SELECT count(*) FROM schema_migrations", r => r.GetInt64(0))).ShouldBe([2L]);
+            (await RawPostgres.QueryAsync(connectionString, "SELECT count(*) FROM schema_migrations", r => r.GetInt64(0))).ShouldBe([3L]);
             (await RawPostgres.QueryAsync(connectionString, "SELECT count(*) FROM chain_head", r => r.GetInt64(0))).ShouldBe([1L]);
         }
         finally

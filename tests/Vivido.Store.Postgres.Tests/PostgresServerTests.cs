@@ -25,7 +25,7 @@ public sealed class PostgresServerTests(PostgresServerFixture fixture)
 
         await using var store = new PostgresStore(PostgresConnectionString.FromUrl(fixture.Server.Url("url_target")));
 
-        (await store.MigrateAsync()).ShouldBe(["0001_init", "0003_evidence_findings"]);
+        (await store.MigrateAsync()).ShouldBe(["0001_init", "0003_evidence_findings", "0004_deployment_progressing"]);
         store.Description.ShouldBe($"postgres 127.0.0.1:{fixture.Server.Port}/url_target");
         await using var direct = new PostgresStore(fixture.Server.Url("url_target"));
         (await direct.IsReadyAsync()).ShouldBeTrue();

@@ -36,7 +36,7 @@ public sealed class SqliteEvidenceTests : IDisposable
             ("@raw", legacy));
         using var store = new SqliteStore(_temp.Path);
 
-        (await store.MigrateAsync()).ShouldBe(["0003_evidence_findings"]);
+        (await store.MigrateAsync()).ShouldBe(["0003_evidence_findings", "0004_deployment_progressing"]);
 
         var bytes = Encoding.UTF8.GetBytes(legacy);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));

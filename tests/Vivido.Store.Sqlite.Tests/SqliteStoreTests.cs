@@ -16,11 +16,11 @@ public sealed class SqliteStoreTests : IDisposable
     {
         using var store = new SqliteStore(_temp.Path, new FixedTime(T0));
 
-        (await store.MigrateAsync()).ShouldBe(["0001_init", "0002_exclusive_leases_timers", "0003_evidence_findings"]);
+        (await store.MigrateAsync()).ShouldBe(["0001_init", "0002_exclusive_leases_timers", "0003_evidence_findings", "0004_deployment_progressing"]);
 
         var rows = await RawSqlite.QueryAsync(_temp.Path, "SELECT version, length(checksum), applied_at FROM schema_migrations ORDER BY version");
         var micros = (T0 - DateTimeOffset.UnixEpoch).Ticks / 10;
-        rows.ShouldBe([$"0001_init|64|{micros}", $"0002_exclusive_leases_timers|64|{micros}", $"0003_evidence_findings|64|{micros}"]);
+        rows.ShouldBe([$"0001_init|64|{micros}", $"0002_exclusive_leases_timers|64|{micros}", $"0003_evidence_findings|64|{micros}", $"0004_deployment_progressing|64|{micros}"]);
         (await store.MigrateAsync()).ShouldBeEmpty();
     }
 
@@ -50,8 +50,8 @@ public sealed class SqliteStoreTests : IDisposable
 
         var applied = await Task.WhenAll(Task.Run(() => a.MigrateAsync()), Task.Run(() => b.MigrateAsync()));
 
-        applied.SelectMany(x => x).Order().ShouldBe(["0001_init", "0002_exclusive_leases_timers", "0003_evidence_findings"]);
-        (await RawSqlite.QueryAsync(_temp.Path, "SELECT COUNT(*) FROM schema_migrations")).ShouldBe(["3"]);
+        applied.SelectMany(x => x).Order().ShouldBe(["0001_init", "0002_exclusive_leases_timers", "0003_evidence_findings", "0004_deployment_progressing"]);
+        (await RawSqlite.QueryAsync(_temp.Path, "SELECT COUNT(*) FROM schema_migrations")).ShouldBe(["4"]);
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class SqliteStoreTests : IDisposable
             ("@checksum", first.Checksum));
 
         using var store = new SqliteStore(_temp.Path);
-        (await store.MigrateAsync()).ShouldBe(["0002_exclusive_leases_timers", "0003_evidence_findings"]);
+        (await store.MigrateAsync()).ShouldBe(["0002_exclusive_leases_timers", "0003_evidence_findings", "0004_deployment_progressing"]);
         var flags = await RawSqlite.QueryAsync(_temp.Path, "SELECT digest, exclusive FROM images");
 
         flags.ShouldBe(["sha256:x|0"]);

@@ -64,8 +64,9 @@ internal static class CleanupPlanner
             deleted);
     }
 
-    /// <summary>True for the statuses that mean the image is in use: healthy and degraded.</summary>
-    public static bool IsRunning(DeploymentFact deployment) => deployment.Status is DeploymentStatus.Healthy or DeploymentStatus.Degraded;
+    /// <summary>True for the statuses that mean the image is in use: healthy, degraded, and progressing (admitted or rolling out).</summary>
+    public static bool IsRunning(DeploymentFact deployment) =>
+        deployment.Status is DeploymentStatus.Healthy or DeploymentStatus.Degraded or DeploymentStatus.Progressing;
 
     private static Dictionary<string, int> RankCandidates(
         int keep,
@@ -92,5 +93,5 @@ internal static class CleanupPlanner
     }
 
     private static string Running(DeploymentFact d) =>
-        $"running in {d.Environment} ({d.Cluster}/{d.Namespace}/{d.Workload}, {(d.Status == DeploymentStatus.Healthy ? "healthy" : "degraded")})";
+        $"running in {d.Environment} ({d.Cluster}/{d.Namespace}/{d.Workload}, {DeploymentStatusNames.Name(d.Status)})";
 }

@@ -103,18 +103,9 @@ internal sealed class GuardContext : ICelActivation
         .Add("cluster", CelValue.String(d.Cluster))
         .Add("namespace", CelValue.String(d.Namespace))
         .Add("workload", CelValue.String(d.Workload))
-        .Add("status", CelValue.String(StatusName(d.Status)))
+        .Add("status", CelValue.String(DeploymentStatusNames.Name(d.Status)))
         .Add("firstSeen", CelValue.Timestamp(d.FirstSeen))
         .Add("lastSeen", CelValue.Timestamp(d.LastSeen));
-
-    private static string StatusName(DeploymentStatus status) => status switch
-    {
-        DeploymentStatus.Healthy => "healthy",
-        DeploymentStatus.Degraded => "degraded",
-        DeploymentStatus.Failed => "failed",
-        DeploymentStatus.Stopped => "stopped",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "unknown deployment status"),
-    };
 
     private static CelValue Event(TransitionRequest request) => new CelRecord()
         .Add("name", CelValue.String(request.Event))

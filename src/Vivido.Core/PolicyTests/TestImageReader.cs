@@ -66,9 +66,9 @@ internal sealed class TestImageReader(DiagnosticBag diagnostics, DateTimeOffset 
     private DeploymentFact Deployment(MappingReader m)
     {
         var status = Text(m, "status", "healthy");
-        if (!Enum.TryParse<DeploymentStatus>(status, ignoreCase: true, out var parsed) || !status.All(char.IsAsciiLetterLower))
+        if (!DeploymentStatusNames.TryParse(status, out var parsed))
         {
-            diagnostics.Add(m.Optional("status")!, $"unknown deployment status '{status}' (expected healthy, degraded, failed or stopped)");
+            diagnostics.Add(m.Optional("status")!, $"unknown deployment status '{status}' (expected {string.Join(", ", DeploymentStatusNames.All)})");
         }
 
         return new DeploymentFact(

@@ -61,4 +61,11 @@ public interface IEvidenceStore
 
     /// <summary>Where the digest runs.</summary>
     Task<IReadOnlyList<DeploymentFact>> ListDeploymentsAsync(string digest, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// What deployment and rollback success rates are computed from: every deployment row whose last seen
+    /// is at or after <paramref name="since"/> (oldest row first), and every accepted <c>rollback</c>
+    /// history entry at or after it (seq order), each with its image's digest and repository.
+    /// </summary>
+    Task<DeploymentOutcomes> ReadDeploymentOutcomesAsync(DateTimeOffset since, CancellationToken cancellationToken = default);
 }

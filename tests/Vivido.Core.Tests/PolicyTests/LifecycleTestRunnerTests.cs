@@ -99,7 +99,7 @@ public sealed class LifecycleTestRunnerTests : IDisposable
             "6:5: missing required field 'event' in a case",
             "7:10: expected a timestamp like 2026-01-01T00:00:00Z for 'now'",
             "8:39: expected true or false for 'vetoed'",
-            "8:70: unknown deployment status 'sleeping' (expected healthy, degraded, failed or stopped)",
+            "8:70: unknown deployment status 'sleeping' (expected healthy, degraded, failed, stopped, progressing)",
             "9:27: 'notAllowed' can only be true; expect accepted or rejected instead",
         ]);
     }
