@@ -36,6 +36,9 @@ internal static class CliApp
         root.Subcommands.Add(VulnerabilityCommands.CreateCve());
         root.Subcommands.Add(VulnerabilityCommands.CreatePackages());
         root.Subcommands.Add(VulnerabilityCommands.CreatePatchTime());
+        root.Subcommands.Add(DeploymentsCommands.CreateWhere());
+        root.Subcommands.Add(DeploymentsCommands.Create());
+        root.Subcommands.Add(CheckCommand.Create());
         return root;
     }
 

@@ -6,9 +6,10 @@ using Vivido.Server;
 namespace Vivido.Cli;
 
 /// <summary>
-/// <c>vivido serve [--data DIR] [--database DB] [--urls URL] [--lifecycle FILE] [--replica-id ID]
+/// <c>vivido serve [--data DIR] [--database DB] [--urls URL] [--tls-cert FILE --tls-key FILE] [--lifecycle FILE] [--replica-id ID]
 /// [--job-interval D] [--lease-ttl D] [--no-jobs] [--harbor-secret-file F] [--github-secret-file F]
-/// [--distribution-host HOST] [--signing-key NAME=FILE]... [--registries FILE] [--max-document-bytes N]</c>: the HTTP API on SQLite or PostgreSQL.
+/// [--distribution-host HOST] [--signing-key NAME=FILE]... [--registries FILE] [--max-document-bytes N]
+/// [--admission-unknown-tags deny|resolve] [--cluster NAME] [--admission-anonymous]</c>: the HTTP API on SQLite or PostgreSQL.
 /// </summary>
 internal static class ServeCommand
 {
@@ -29,6 +30,16 @@ internal static class ServeCommand
         {
             Description = "Where to listen; several separated by ';'. Port 0 picks a free port.",
             DefaultValueFactory = _ => VividoServerOptions.DefaultUrl,
+        };
+        var tlsCert = new Option<string?>("--tls-cert")
+        {
+            HelpName = "FILE",
+            Description = "Serve HTTPS (TLS 1.2+) with this PEM certificate chain, leaf first; needs --tls-key, and every --urls entry must then be https://.",
+        };
+        var tlsKey = new Option<string?>("--tls-key")
+        {
+            HelpName = "FILE",
+            Description = "The PEM private key (RSA or ECDSA, unencrypted) of --tls-cert.",
         };
         var lifecycle = new Option<string?>("--lifecycle") { Description = "A lifecycle YAML file (default: the embedded default lifecycle)." };
         var replicaId = new Option<string?>("--replica-id")
@@ -77,10 +88,27 @@ internal static class ServeCommand
             HelpName = "BYTES",
             Description = $"The largest scan report, SBOM or attestation accepted (413 above it); evidence bundles may be four times larger (default {defaults.MaxDocumentBytes}).",
         };
+        var unknownTags = new Option<string>("--admission-unknown-tags")
+        {
+            HelpName = "deny|resolve",
+            Description = "What Kubernetes admission does with a tag Vivido has not recorded: deny it, or ask the image's registry which digest it points to (default deny).",
+            DefaultValueFactory = _ => "deny",
+        };
+        unknownTags.AcceptOnlyFromAmong("deny", "resolve");
+        var cluster = new Option<string>("--cluster")
+        {
+            HelpName = "NAME",
+            Description = "The cluster admitted workloads are recorded in, unless their vivido.dev/cluster annotation names another (default: default).",
+            DefaultValueFactory = _ => defaults.Cluster,
+        };
+        var admissionAnonymous = new Option<bool>("--admission-anonymous")
+        {
+            Description = "Accept admission reviews without a token, for API servers that cannot send one (protect /admission with TLS and network policy).",
+        };
         var command = new Command(
             "serve",
             $"Run the Vivido server. On first start it creates an admin token from {BootstrapVariable}, or generates one, prints it once and saves it to DATA/admin.token (mode 0600).");
-        foreach (var option in new Option[] { data, database, urls, lifecycle, replicaId, jobInterval, leaseTtl, noJobs, harborSecret, githubSecret, distributionHost, signingKeys, registries, maxDocument })
+        foreach (var option in new Option[] { data, database, urls, tlsCert, tlsKey, lifecycle, replicaId, jobInterval, leaseTtl, noJobs, harborSecret, githubSecret, distributionHost, signingKeys, registries, maxDocument, unknownTags, cluster, admissionAnonymous })
         {
             command.Options.Add(option);
         }
@@ -100,6 +128,12 @@ internal static class ServeCommand
                 throw new CliException("--max-document-bytes must be between 1024 and 1073741824");
             }
 
+            var clusterName = parse.GetRequiredValue(cluster).Trim();
+            if (clusterName.Length is 0 or > 253 || clusterName.Any(char.IsControl))
+            {
+                throw new CliException("--cluster must be 1-253 characters without control characters");
+            }
+
             var replica = parse.GetValue(replicaId) is { } r ? r.Trim() : defaults.ReplicaId;
             if (replica.Length == 0 || replica.Length > 200 || replica.Any(char.IsControl))
             {
@@ -113,6 +147,8 @@ internal static class ServeCommand
                 DataDirectory = directory,
                 Urls = parse.GetRequiredValue(urls).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 LifecycleFile = parse.GetValue(lifecycle),
+                TlsCertificateFile = parse.GetValue(tlsCert),
+                TlsKeyFile = parse.GetValue(tlsKey),
                 BootstrapToken = Environment.GetEnvironmentVariable(BootstrapVariable) is { Length: > 0 } secret ? secret : null,
                 Output = parse.InvocationConfiguration.Output,
                 ReplicaId = replica,
@@ -124,6 +160,9 @@ internal static class ServeCommand
                 DistributionHost = WebhookOptions.Host(parse.GetValue(distributionHost)),
                 SigningKeys = ClientText.Pairs(parse.GetValue(signingKeys), "--signing-key") ?? [],
                 MaxDocumentBytes = maxDocumentBytes,
+                AdmissionUnknownTags = parse.GetRequiredValue(unknownTags) == "resolve" ? Core.Admitting.UnknownTagPolicy.Resolve : Core.Admitting.UnknownTagPolicy.Deny,
+                Cluster = clusterName,
+                AdmissionAnonymous = parse.GetValue(admissionAnonymous),
                 Registries = LoadRegistries(parse.GetValue(registries) ?? Environment.GetEnvironmentVariable(RegistriesVariable)),
             };
             try

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Json;
+using Vivido.Core.Admitting;
 using Vivido.Core.Evidence;
+using Vivido.Core.Registries;
 using Vivido.Core.Service;
 using Vivido.Core.Storage;
 using Vivido.Server.Api;
@@ -22,12 +24,13 @@ namespace Vivido.Server;
 public static class VividoServer
 {
     /// <summary>Prepares the store and returns the configured, not yet started, application.</summary>
-    /// <exception cref="ServerStartupException">The lifecycle file is invalid, the bootstrap token unusable or the data folder unwritable.</exception>
+    /// <exception cref="ServerStartupException">The lifecycle file is invalid, the TLS files or URLs unusable, the bootstrap token unusable or the data folder unwritable.</exception>
     public static async Task<WebApplication> CreateAsync(VividoServerOptions options, IVividoStore store, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
         var lifecycle = LifecycleSource.Load(options.LifecycleFile);
+        var tls = ServerTls.Load(options.TlsCertificateFile, options.TlsKeyFile, options.Urls);
         await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
         await BootstrapAdminAsync(options, store, cancellationToken).ConfigureAwait(false);
 
@@ -42,6 +45,10 @@ public static class VividoServer
         {
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
             kestrel.AddServerHeader = false;
+            if (tls is not null)
+            {
+                kestrel.ConfigureHttpsDefaults(tls.Configure);
+            }
         });
         ConfigureLogging(builder.Logging, options);
         ConfigureServices(builder.Services, options, store, lifecycle);
@@ -67,7 +74,9 @@ public static class VividoServer
         app.MapEvidenceApi();
         app.MapVulnerabilitiesApi();
         app.MapBundlesApi();
+        app.MapAdmissionApi(options);
         app.MapCleanupApi();
+        app.MapDeploymentsApi();
         app.Lifetime.ApplicationStarted.Register(() => WriteStartLine(app, options, store, lifecycle));
         return app;
     }
@@ -134,6 +143,9 @@ public static class VividoServer
             store, lifecycle.Lifecycle, options.Time, new EvidenceReaderOptions(MaxBytes: options.MaxDocumentBytes)));
         services.AddSingleton<VulnerabilityService>();
         services.AddSingleton<BundleService>();
+        services.AddSingleton<Vivido.Core.Deployments.DeploymentService>();
+        services.AddSingleton(provider => new AdmissionService(
+            store, lifecycle.Lifecycle, options.Time, new AdmissionOptions(options.AdmissionUnknownTags, options.Cluster), provider.GetRequiredService<ITagResolver>()));
         services.AddSingleton<TokenService>();
         services.AddVividoJobs(options);
         services.AddVividoRegistries(options);

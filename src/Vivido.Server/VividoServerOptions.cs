@@ -3,7 +3,7 @@ using Vivido.Registry;
 namespace Vivido.Server;
 
 /// <summary>How <see cref="VividoServer"/> starts: where it listens, its data folder and its lifecycle.</summary>
-public sealed class VividoServerOptions
+public sealed record VividoServerOptions
 {
     /// <summary>The default listen address: loopback only.</summary>
     public const string DefaultUrl = "http://127.0.0.1:8080";
@@ -17,6 +17,12 @@ public sealed class VividoServerOptions
     /// <summary>Listen addresses; port 0 picks a free port (read the bound address from <c>WebApplication.Urls</c> after start).</summary>
     public IReadOnlyList<string> Urls { get; init; } = [DefaultUrl];
 
+    /// <summary>A PEM certificate chain (leaf first) to serve HTTPS with; set together with <see cref="TlsKeyFile"/>, and then every URL must be https.</summary>
+    public string? TlsCertificateFile { get; init; }
+
+    /// <summary>The PEM private key (RSA or ECDSA, unencrypted) of <see cref="TlsCertificateFile"/>.</summary>
+    public string? TlsKeyFile { get; init; }
+
     /// <summary>A lifecycle YAML file; null for the embedded default.</summary>
     public string? LifecycleFile { get; init; }
 
@@ -28,6 +34,15 @@ public sealed class VividoServerOptions
 
     /// <summary>Larger evidence documents and bundles get 413 (default 16 MiB); other bodies keep <see cref="MaxRequestBodyBytes"/>.</summary>
     public long MaxDocumentBytes { get; init; } = Contracts.DocumentBody.DefaultLimit;
+
+    /// <summary>What admission does with a tag Vivido does not know: deny (default), or resolve it from the registry.</summary>
+    public Core.Admitting.UnknownTagPolicy AdmissionUnknownTags { get; init; } = Core.Admitting.UnknownTagPolicy.Deny;
+
+    /// <summary>The cluster admitted workloads are recorded in (unless their <c>vivido.dev/cluster</c> annotation says).</summary>
+    public string Cluster { get; init; } = "default";
+
+    /// <summary>Accept admission reviews without a token (for API servers that cannot send one; protect the endpoint with TLS and the network).</summary>
+    public bool AdmissionAnonymous { get; init; }
 
     /// <summary>The clock; tests pass one they control.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;

@@ -130,6 +130,8 @@ public sealed class AuthTests(ServerFixture fixture) : IClassFixture<ServerFixtu
                 "/api/v1/images/{digest}/evidence", "/api/v1/images/{digest}/evidence/{id}/raw", "/api/v1/images/{digest}/evidence/bundle",
                 "/api/v1/evidence/bundles", "/api/v1/vulnerabilities/{id}/images", "/api/v1/packages", "/api/v1/time-to-patch",
                 "/api/v1/images/{digest}/time-to-patch", "/api/v1/images/{digest}/vulnerabilities",
+                "/api/v1/deployments", "/api/v1/deployments/summary", "/api/v1/images/{digest}/deployments",
+                "/admission/validate", "/admission/mutate", "/api/v1/check",
             ],
             ignoreOrder: true);
         document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("Bearer", out _).ShouldBeTrue();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Vivido.Core.Storage;
 
@@ -15,8 +16,18 @@ public sealed class TokenService
     private const int MaxSecretLength = 512;
     private const string SecretPrefix = "vvd_";
 
+    /// <summary>
+    /// How long an authenticated token is trusted without asking the store again. A revocation on this
+    /// replica takes effect at once; on another replica within this time (as Kubernetes' own token
+    /// caches do, with longer times).
+    /// </summary>
+    public static readonly TimeSpan CacheTtl = TimeSpan.FromSeconds(1);
+
+    private const int MaxCachedTokens = 10_000;
+
     private readonly IVividoStore _store;
     private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, (Caller Caller, DateTimeOffset Until)> _recent = new(StringComparer.Ordinal);
 
     public TokenService(IVividoStore store, TimeProvider time)
     {
@@ -34,8 +45,27 @@ public sealed class TokenService
             return null;
         }
 
-        var token = await _store.FindTokenAsync(TokenHasher.Hash(secret), cancellationToken).ConfigureAwait(false);
-        return token is null ? null : new Caller(token.Name, token.Roles, token.RepositoryPatterns);
+        var hash = TokenHasher.Hash(secret);
+        var now = _time.GetUtcNow();
+        if (_recent.TryGetValue(hash, out var cached) && cached.Until > now)
+        {
+            return cached.Caller;
+        }
+
+        var token = await _store.FindTokenAsync(hash, cancellationToken).ConfigureAwait(false);
+        if (token is null)
+        {
+            return null;
+        }
+
+        if (_recent.Count >= MaxCachedTokens)
+        {
+            _recent.Clear();
+        }
+
+        var caller = new Caller(token.Name, token.Roles, token.RepositoryPatterns);
+        _recent[hash] = (caller, now + CacheTtl);
+        return caller;
     }
 
     /// <summary>
@@ -120,6 +150,8 @@ public sealed class TokenService
         {
             return new ResourceNotFound($"no active token is named {name}");
         }
+
+        _recent.Clear();
 
         return current with { RevokedAt = now };
     }

@@ -13,7 +13,9 @@ internal static class Policies
     public const string Veto = "veto";
     public const string Rollback = "rollback";
     public const string MoveTag = "move-tag";
+    public const string ReportDeployment = "report-deployment";
     public const string Admin = "admin";
+    public const string Admission = "admission";
 
     /// <summary>Policy name to the roles it admits, as documented in docs/api.md.</summary>
     public static IReadOnlyDictionary<string, string[]> RolesByPolicy { get; } = new Dictionary<string, string[]>
@@ -25,7 +27,9 @@ internal static class Policies
         [Veto] = [Roles.Approver, Roles.Admin],
         [Rollback] = [Roles.Deployer, Roles.Admin],
         [MoveTag] = [Roles.Ci, Roles.Deployer, Roles.Admin],
+        [ReportDeployment] = [Roles.Ci, Roles.Deployer, Roles.Admin],
         [Admin] = [Roles.Admin],
+        [Admission] = [Roles.Deployer, Roles.Admin],
     };
 
     public static void Add(AuthorizationBuilder builder)

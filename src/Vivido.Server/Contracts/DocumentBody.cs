@@ -41,8 +41,16 @@ internal sealed record DocumentBody([property: JsonIgnore] byte[] Content, [prop
             return new DocumentBody([], mediaType, TooLarge: true, limit);
         }
 
+        if (request.ContentLength is { } length)
+        {
+            // The usual case: the size is declared, so read straight into an array of that size.
+            var content = new byte[length];
+            await request.Body.ReadExactlyAsync(content, context.RequestAborted).ConfigureAwait(false);
+            return new DocumentBody(content, mediaType, TooLarge: false, limit);
+        }
+
         using var buffer = new MemoryStream();
-        var chunk = new byte[64 * 1024];
+        var chunk = new byte[16 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted).ConfigureAwait(false)) > 0)
         {

@@ -43,7 +43,7 @@ internal sealed class RegistryHarness : IAsyncDisposable
 
     public ApiClient Admin { get; }
 
-    public static async Task<RegistryHarness> StartAsync(string? lifecycleYaml = null)
+    public static async Task<RegistryHarness> StartAsync(string? lifecycleYaml = null, Func<VividoServerOptions, VividoServerOptions>? configure = null)
     {
         var registry = await RegistryServer.StartAsync();
         var directory = Directory.CreateTempSubdirectory("vivido-registry-server-").FullName;
@@ -67,7 +67,7 @@ internal sealed class RegistryHarness : IAsyncDisposable
             SigningKeys = keys,
             Registries = new RegistrySettings([new RegistryHostSettings(registry.Host, Insecure: true)]),
         };
-        var app = await VividoServer.CreateAsync(options, store);
+        var app = await VividoServer.CreateAsync(configure?.Invoke(options) ?? options, store);
         await app.StartAsync();
         return new RegistryHarness(registry, app, store, directory, release, dev);
     }

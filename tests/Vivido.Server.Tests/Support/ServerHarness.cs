@@ -41,8 +41,9 @@ internal sealed class ServerHarness : IAsyncDisposable
 
     public ApiClient Anonymous { get; }
 
-    /// <summary>Starts a server; <paramref name="lifecycleYaml"/> replaces the embedded default lifecycle.</summary>
-    public static async Task<ServerHarness> StartAsync(string? lifecycleYaml = null, long maxBodyBytes = VividoServerOptions.DefaultMaxRequestBodyBytes)
+    /// <summary>Starts a server; <paramref name="lifecycleYaml"/> replaces the embedded default lifecycle; <paramref name="configure"/> adjusts the options.</summary>
+    public static async Task<ServerHarness> StartAsync(
+        string? lifecycleYaml = null, long maxBodyBytes = VividoServerOptions.DefaultMaxRequestBodyBytes, Func<VividoServerOptions, VividoServerOptions>? configure = null)
     {
         var directory = Directory.CreateTempSubdirectory("vivido-server-").FullName;
         string? lifecycleFile = null;
@@ -66,7 +67,7 @@ internal sealed class ServerHarness : IAsyncDisposable
             // Tests move this clock by days; timers firing in the background would race their assertions (JobsTests run them).
             RunJobs = false,
         };
-        var app = await VividoServer.CreateAsync(options, store);
+        var app = await VividoServer.CreateAsync(configure?.Invoke(options) ?? options, store);
         await app.StartAsync();
         return new ServerHarness(app, store, time, directory);
     }
