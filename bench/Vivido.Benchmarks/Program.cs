@@ -7,6 +7,7 @@ using Vivido.Benchmarks.Transitions;
 // HTTP figures against ceilings measured in the same run (docs/benchmarks.md):
 //   dotnet run -c Release --project bench/Vivido.Benchmarks -- transitions [--seconds 20] [--clients 16]
 //   dotnet run -c Release --project bench/Vivido.Benchmarks -- reads [--images 1000000] [--history 5000000]
+//   dotnet run -c Release --project bench/Vivido.Benchmarks -- admission [--seconds 10] [--clients 16] [--rate 1000]
 try
 {
     return args.FirstOrDefault() switch
@@ -14,6 +15,7 @@ try
         "transitions" => await TransitionsBenchmark.RunAsync(args[1..]).ConfigureAwait(false),
         "reads" => await ReadsBenchmark.RunAsync(args[1..]).ConfigureAwait(false),
         "pg-transitions" => await Vivido.Benchmarks.Postgres.PgTransitionsBenchmark.RunAsync(args[1..]).ConfigureAwait(false),
+        "admission" => await Vivido.Benchmarks.Admission.AdmissionBenchmark.RunAsync(args[1..]).ConfigureAwait(false),
         "import" => await Vivido.Benchmarks.Import.ImportBenchmark.RunAsync(args[1..]).ConfigureAwait(false),
         _ => RunSwitcher(args),
     };
