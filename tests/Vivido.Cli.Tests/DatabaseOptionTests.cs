@@ -71,6 +71,8 @@ public sealed class DatabaseOptionTests : IDisposable
     [InlineData("--lease-ttl", "5s", "--lease-ttl (5s) must be longer than --job-interval (10s)")]
     [InlineData("--replica-id", " ", "--replica-id must be 1-200 characters")]
     [InlineData("--max-document-bytes", "10", "--max-document-bytes must be between 1024 and 1073741824")]
+    [InlineData("--cluster", " ", "--cluster must be 1-253 characters")]
+    [InlineData("--admission-unknown-tags", "ask", "Argument 'ask' not recognized")]
     public async Task Serve_BadJobSetting_Exits1WithOneLineBeforeOpeningAnything(string option, string value, string message)
     {
         var data = Path.Combine(_directory, "serve-data");
@@ -116,7 +118,7 @@ public sealed class DatabaseOptionTests : IDisposable
     }
 
     [Theory]
-    [InlineData("serve", "--database", "--replica-id", "--job-interval", "--lease-ttl", "--no-jobs", "--max-document-bytes", "VIVIDO_DATABASE")]
+    [InlineData("serve", "--database", "--replica-id", "--job-interval", "--lease-ttl", "--no-jobs", "--max-document-bytes", "--admission-unknown-tags", "--cluster", "--admission-anonymous", "VIVIDO_DATABASE")]
     [InlineData("db migrate", "--database", "--data", "VIVIDO_DATABASE")]
     [InlineData("db copy", "--from", "--to", "--data", "empty")]
     public async Task Help_DescribesTheDatabaseOptions(string verb, params string[] expected)

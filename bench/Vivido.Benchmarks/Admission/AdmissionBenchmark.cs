@@ -22,6 +22,11 @@ internal static class AdmissionBenchmark
     {
         var settings = AdmissionSettings.From(BenchArguments.Parse(args, AdmissionSettings.Options));
         var output = Console.Out;
+
+        // Clients and servers share this process's thread pool; without enough ready threads the open
+        // loop's sends wait for thread injection and that wait shows up as tail latency of every target.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 4 * settings.Clients), io);
         await output.WriteLineAsync($"admission: {Describe(TimeProvider.System)}").ConfigureAwait(false);
 
         using var directory = new TempDirectory("vivido-bench-admission-");

@@ -36,9 +36,13 @@ internal sealed class CliProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>vivido serve ARGS --urls http://127.0.0.1:0</c> and waits for its start line.</summary>
-    public static async Task<CliProcess> ServeAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
+    public static Task<CliProcess> ServeAsync(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        ServeWithUrlsAsync(environment, [.. args, "--urls", "http://127.0.0.1:0"]);
+
+    /// <summary>Starts <c>vivido serve ARGS</c> (which name their own <c>--urls</c>, e.g. https) and waits (60 s at most) for its start line.</summary>
+    public static async Task<CliProcess> ServeWithUrlsAsync(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        var cli = Start(environment, ["serve", .. args, "--urls", "http://127.0.0.1:0"]);
+        var cli = Start(environment, ["serve", .. args]);
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)
         {

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Net.Security;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
+using Vivido.Cli.Tests.Support;
 
 namespace Vivido.Cli.Tests.Tls;
 
@@ -15,13 +16,13 @@ public sealed class ServeTlsTests : IDisposable
     public async Task Serve_TlsCertAndKey_ServesHealthzOverHttpsWithThatCertificate(bool rsa)
     {
         using var certificate = TestCertificate.Create(_directory, rsa);
-        await using var serve = await HttpsServeProcess.StartAsync(
+        await using var serve = await CliProcess.ServeWithUrlsAsync(new Dictionary<string, string?>(), 
             "--data", Path.Combine(_directory, "data"), "--urls", "https://127.0.0.1:0", "--tls-cert", certificate.CertificateFile, "--tls-key", certificate.KeyFile);
         using var client = TrustingOnly(certificate.Certificate, SslProtocols.None);
 
-        var health = await client.GetFromJsonAsync<Dictionary<string, string>>(new Uri(serve.BaseAddress, "/healthz"));
+        var health = await client.GetFromJsonAsync<Dictionary<string, string>>(new Uri(serve.BaseAddress!, "/healthz"));
 
-        serve.BaseAddress.Scheme.ShouldBe("https");
+        serve.BaseAddress!.Scheme.ShouldBe("https");
         health.ShouldNotBeNull()["status"].ShouldBe("ok");
     }
 
@@ -30,11 +31,11 @@ public sealed class ServeTlsTests : IDisposable
     {
         using var certificate = TestCertificate.Create(_directory);
         using var stranger = TestCertificate.Create(_directory, name: "stranger");
-        await using var serve = await HttpsServeProcess.StartAsync(
+        await using var serve = await CliProcess.ServeWithUrlsAsync(new Dictionary<string, string?>(), 
             "--data", Path.Combine(_directory, "data"), "--urls", "https://127.0.0.1:0", "--tls-cert", certificate.CertificateFile, "--tls-key", certificate.KeyFile);
         using var tls12 = TrustingOnly(certificate.Certificate, SslProtocols.Tls12);
         using var wrongTrust = TrustingOnly(stranger.Certificate, SslProtocols.None);
-        var healthz = new Uri(serve.BaseAddress, "/healthz");
+        var healthz = new Uri(serve.BaseAddress!, "/healthz");
 
         using var answer = await tls12.GetAsync(healthz);
         var refused = await Should.ThrowAsync<HttpRequestException>(() => wrongTrust.GetAsync(healthz));
