@@ -72,7 +72,6 @@ public sealed class DatabaseOptionTests : IDisposable
     [InlineData("--replica-id", " ", "--replica-id must be 1-200 characters")]
     [InlineData("--max-document-bytes", "10", "--max-document-bytes must be between 1024 and 1073741824")]
     [InlineData("--cluster", " ", "--cluster must be 1-253 characters")]
-    [InlineData("--admission-unknown-tags", "ask", "Argument 'ask' not recognized")]
     public async Task Serve_BadJobSetting_Exits1WithOneLineBeforeOpeningAnything(string option, string value, string message)
     {
         var data = Path.Combine(_directory, "serve-data");
