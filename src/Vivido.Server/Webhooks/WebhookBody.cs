@@ -1,3 +1,5 @@
+using Vivido.Server.Contracts;
+
 namespace Vivido.Server.Webhooks;
 
 /// <summary>Reads a webhook's raw body (signatures cover the exact bytes) up to a cap.</summary>
@@ -9,24 +11,8 @@ internal static class WebhookBody
     /// <summary>The body, or null when it is larger than <see cref="MaxBytes"/>.</summary>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        return await DocumentBody.ReadAsync(request.HttpContext, MaxBytes).ConfigureAwait(false) is { TooLarge: false } body ? body.Content : null;
     }
 }
