@@ -43,4 +43,19 @@ internal static class TestLifecycleFiles
           - { tags: latest, event: deprecate_previous }
           - { tags: "release-*", event: deprecate_previous }
         """;
+
+    /// <summary>Building → Deprecated → Retired by hand, keeping one rollback candidate: what cleanup tests retire images with.</summary>
+    public const string Retiring = """
+        apiVersion: vivido.dev/v1
+        kind: Lifecycle
+        metadata: { name: retiring }
+        states:
+          - { name: Building, initial: true }
+          - { name: Deprecated }
+          - { name: Retired, terminal: true }
+        transitions:
+          - { event: deprecate, from: Building, to: Deprecated }
+          - { event: retire, from: Deprecated, to: Retired }
+        retention: { keepRollbackCandidates: 1 }
+        """;
 }

@@ -2,25 +2,14 @@ using System.Text.Json;
 using Vivido.Core.Storage;
 using Vivido.Registry;
 using Vivido.Server.Tests.Support;
+using Vivido.Testing;
 
 namespace Vivido.Server.Tests;
 
 /// <summary>Cleanup end to end: images pushed to a live registry, retired in Vivido, planned and deleted through the API.</summary>
 public sealed class CleanupApiTests : IAsyncLifetime
 {
-    private const string RetiringLifecycle = """
-        apiVersion: vivido.dev/v1
-        kind: Lifecycle
-        metadata: { name: retiring }
-        states:
-          - { name: Building, initial: true }
-          - { name: Deprecated }
-          - { name: Retired, terminal: true }
-        transitions:
-          - { event: deprecate, from: Building, to: Deprecated }
-          - { event: retire, from: Deprecated, to: Retired }
-        retention: { keepRollbackCandidates: 1 }
-        """;
+    private const string RetiringLifecycle = TestLifecycleFiles.Retiring;
 
     private RegistryHarness? _harness;
     private RegistryClientFactory? _factory;

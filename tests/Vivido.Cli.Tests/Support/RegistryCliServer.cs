@@ -16,19 +16,7 @@ public sealed class RegistryCliServer : IAsyncLifetime
 {
     public const string AdminSecret = "cli-registry-admin-secret-0123";
 
-    private const string Lifecycle = """
-        apiVersion: vivido.dev/v1
-        kind: Lifecycle
-        metadata: { name: retiring }
-        states:
-          - { name: Building, initial: true }
-          - { name: Deprecated }
-          - { name: Retired, terminal: true }
-        transitions:
-          - { event: deprecate, from: Building, to: Deprecated }
-          - { event: retire, from: Deprecated, to: Retired }
-        retention: { keepRollbackCandidates: 1 }
-        """;
+    private const string Lifecycle = TestLifecycleFiles.Retiring;
 
     private readonly string _directory = Directory.CreateTempSubdirectory("vivido-cli-registry-").FullName;
     private SqliteStore? _store;

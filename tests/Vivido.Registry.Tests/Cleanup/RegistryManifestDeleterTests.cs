@@ -32,13 +32,8 @@ public sealed class RegistryManifestDeleterTests(RegistryFixture fixture) : IDis
     [Fact]
     public async Task DeleteManifestAsync_RegistryStopped_ThrowsUnavailable()
     {
-        await using var stopped = await RegistryServer.StartAsync();
-        var host = stopped.Host;
-        await stopped.DisposeAsync();
-        using var factory = new RegistryClientFactory(new RegistrySettings([new RegistryHostSettings(host, Insecure: true)]))
-        {
-            Retry = RegistryRetryOptions.Default with { MaxAttempts = 1 },
-        };
+        using var stopped = await StoppedRegistry.CreateAsync();
+        var (host, factory) = (stopped.Host, stopped.Factory);
 
         var error = await Should.ThrowAsync<RegistryUnavailableException>(
             () => new RegistryManifestDeleter(factory).DeleteManifestAsync(host + "/cleanup/gone", "sha256:" + new string('d', 64)));

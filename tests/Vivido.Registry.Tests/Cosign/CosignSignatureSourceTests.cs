@@ -68,13 +68,8 @@ public sealed class CosignSignatureSourceTests(RegistryFixture fixture) : IDispo
     [Fact]
     public async Task FindSignaturesAsync_RegistryStopped_ThrowsUnavailable()
     {
-        await using var stopped = await RegistryServer.StartAsync();
-        var host = stopped.Host;
-        await stopped.DisposeAsync();
-        using var factory = new RegistryClientFactory(new RegistrySettings([new RegistryHostSettings(host, Insecure: true)]))
-        {
-            Retry = RegistryRetryOptions.Default with { MaxAttempts = 1 },
-        };
+        using var stopped = await StoppedRegistry.CreateAsync();
+        var (host, factory) = (stopped.Host, stopped.Factory);
 
         var error = await Should.ThrowAsync<RegistryUnavailableException>(
             () => new CosignSignatureSource(factory).FindSignaturesAsync(host + "/cosign/gone", "sha256:" + new string('c', 64)));
