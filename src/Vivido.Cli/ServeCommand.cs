@@ -168,7 +168,17 @@ internal static class ServeCommand
             try
             {
                 await using var app = await VividoServer.CreateAsync(options, store.Store, cancel).ConfigureAwait(false);
-                await app.StartAsync(cancel).ConfigureAwait(false);
+                try
+                {
+                    await app.StartAsync(cancel).ConfigureAwait(false);
+                }
+                catch
+                {
+                    // Jobs may have started before Kestrel failed to bind; stop them so none writes after we return.
+                    await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                    throw;
+                }
+
                 await app.WaitForShutdownAsync(cancel).ConfigureAwait(false);
             }
             catch (ServerStartupException ex)
