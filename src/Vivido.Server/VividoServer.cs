@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Vivido.Core.Admitting;
 using Vivido.Core.Evidence;
+using Vivido.Core.Observability;
 using Vivido.Core.Registries;
 using Vivido.Core.Service;
 using Vivido.Core.Storage;
@@ -13,6 +14,7 @@ using Vivido.Server.Contracts;
 using Vivido.Server.Hosting;
 using Vivido.Server.Http;
 using Vivido.Server.Jobs;
+using Vivido.Server.Observability;
 using Vivido.Evidence;
 
 namespace Vivido.Server;
@@ -131,6 +133,7 @@ public static class VividoServer
         services.AddSingleton(store);
         services.AddSingleton(lifecycle.Lifecycle);
         services.AddSingleton(options.Time);
+        TransitionObserverFanOut.Register(services);
         services.AddSingleton<ImageService>();
         services.AddSingleton<TransitionService>();
         services.AddSingleton<OverrideService>();
@@ -140,12 +143,13 @@ public static class VividoServer
         services.AddSingleton(new AuditService(store));
         services.AddSingleton(new DocumentLimits(options.MaxDocumentBytes));
         services.AddSingleton(provider => new EvidenceService(
-            store, lifecycle.Lifecycle, options.Time, new EvidenceReaderOptions(MaxBytes: options.MaxDocumentBytes)));
+            store, lifecycle.Lifecycle, options.Time, new EvidenceReaderOptions(MaxBytes: options.MaxDocumentBytes), provider.GetRequiredService<ITransitionObserver>()));
         services.AddSingleton<VulnerabilityService>();
         services.AddSingleton<BundleService>();
         services.AddSingleton<Vivido.Core.Deployments.DeploymentService>();
         services.AddSingleton(provider => new AdmissionService(
-            store, lifecycle.Lifecycle, options.Time, new AdmissionOptions(options.AdmissionUnknownTags, options.Cluster), provider.GetRequiredService<ITagResolver>()));
+            store, lifecycle.Lifecycle, options.Time, new AdmissionOptions(options.AdmissionUnknownTags, options.Cluster), provider.GetRequiredService<ITagResolver>(),
+            provider.GetRequiredService<ITransitionObserver>()));
         services.AddSingleton<TokenService>();
         services.AddVividoJobs(options);
         services.AddVividoRegistries(options);

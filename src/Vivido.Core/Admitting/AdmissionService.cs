@@ -5,6 +5,8 @@ using Vivido.Core.Registries;
 using Vivido.Core.Service;
 using Vivido.Core.Storage;
 
+using Vivido.Core.Observability;
+
 namespace Vivido.Core.Admitting;
 
 /// <summary>
@@ -25,7 +27,7 @@ public sealed class AdmissionService
     private readonly BreakGlass _breakGlass;
     private readonly AdmissionCache _cache;
 
-    public AdmissionService(IVividoStore store, Lifecycle lifecycle, TimeProvider time, AdmissionOptions? options = null, ITagResolver? registry = null)
+    public AdmissionService(IVividoStore store, Lifecycle lifecycle, TimeProvider time, AdmissionOptions? options = null, ITagResolver? registry = null, ITransitionObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(lifecycle);
@@ -36,7 +38,7 @@ public sealed class AdmissionService
         _options = options ?? AdmissionOptions.Default;
         _cache = new AdmissionCache(time, _options.CacheTtl ?? AdmissionOptions.DefaultCacheTtl);
         _resolver = new ImageResolver(store, registry, _options.UnknownTags, _cache);
-        _breakGlass = new BreakGlass(store, lifecycle, time);
+        _breakGlass = new BreakGlass(store, lifecycle, time, observer ?? NoTransitionObserver.Instance);
     }
 
     /// <summary>The validating webhook: allow, or deny naming each offending image; a malformed review gets an AdmissionReview error (400), never an exception.</summary>

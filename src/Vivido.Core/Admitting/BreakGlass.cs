@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Vivido.Core.Admission;
 using Vivido.Core.Lifecycles;
+using Vivido.Core.Observability;
 using Vivido.Core.Storage;
 
 namespace Vivido.Core.Admitting;
@@ -12,7 +13,7 @@ namespace Vivido.Core.Admitting;
 /// <see cref="Event"/>, state unchanged, actor <c>k8s:&lt;requesting user&gt;</c>, the annotation as reason) with
 /// an outbox message <see cref="Topic"/>.
 /// </summary>
-internal sealed class BreakGlass(IVividoStore store, Lifecycle lifecycle, TimeProvider time)
+internal sealed class BreakGlass(IVividoStore store, Lifecycle lifecycle, TimeProvider time, ITransitionObserver observer)
 {
     public const string Annotation = "vivido.dev/break-glass";
     public const string Event = "break-glass";
@@ -73,8 +74,9 @@ internal sealed class BreakGlass(IVividoStore store, Lifecycle lifecycle, TimePr
                 ExclusiveStates = lifecycle.ExclusiveStates,
                 Outbox = [new OutboxMessage(Topic, payload)],
             };
-            if (await store.CommitTransitionAsync(commit, cancellationToken).ConfigureAwait(false) is Committed)
+            if (await store.CommitTransitionAsync(commit, cancellationToken).ConfigureAwait(false) is Committed committed)
             {
+                TransitionObservers.Committed(observer, committed, null);
                 return;
             }
         }

@@ -5,6 +5,8 @@ using Vivido.Core.Service;
 using Vivido.Core.Storage;
 using Vivido.Evidence;
 
+using Vivido.Core.Observability;
+
 namespace Vivido.Core.Evidence;
 
 /// <summary>
@@ -19,13 +21,13 @@ public sealed class EvidenceService
     private readonly TimeProvider _time;
     private readonly EvidenceReaderOptions _limits;
 
-    public EvidenceService(IVividoStore store, Lifecycle lifecycle, TimeProvider time, EvidenceReaderOptions? limits = null)
+    public EvidenceService(IVividoStore store, Lifecycle lifecycle, TimeProvider time, EvidenceReaderOptions? limits = null, ITransitionObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(lifecycle);
         ArgumentNullException.ThrowIfNull(time);
         _store = store;
-        _runner = new TransitionRunner(store, lifecycle, time);
+        _runner = new TransitionRunner(store, lifecycle, time, observer);
         _time = time;
         _limits = limits ?? EvidenceReaderOptions.Default;
     }

@@ -1,5 +1,6 @@
 using Vivido.Core.Cleanup;
 using Vivido.Core.Lifecycles;
+using Vivido.Core.Observability;
 using Vivido.Core.Registries;
 using Vivido.Core.Storage;
 
@@ -29,8 +30,9 @@ public sealed class CleanupService
     private readonly Lifecycle _lifecycle;
     private readonly IRegistryDeleter _deleter;
     private readonly TimeProvider _time;
+    private readonly ITransitionObserver _observer;
 
-    public CleanupService(IVividoStore store, Lifecycle lifecycle, IRegistryDeleter deleter, TimeProvider time)
+    public CleanupService(IVividoStore store, Lifecycle lifecycle, IRegistryDeleter deleter, TimeProvider time, ITransitionObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(lifecycle);
@@ -40,6 +42,7 @@ public sealed class CleanupService
         _lifecycle = lifecycle;
         _deleter = deleter;
         _time = time;
+        _observer = observer ?? NoTransitionObserver.Instance;
     }
 
     /// <summary>
@@ -144,9 +147,13 @@ public sealed class CleanupService
         catch (RegistryUnavailableException ex)
         {
             var error = $"registry error: {ex.Message}";
-            await _store.AppendRejectionAsync(
+            var refused = await _store.AppendRejectionAsync(
                 new RejectionRecord(target.Digest, DeletedEvent, caller.Name, "cleanup", NoParams, _time.GetUtcNow(), error) { ExpectedVersion = target.Version },
                 cancellationToken).ConfigureAwait(false);
+            if (refused is not null)
+            {
+                _observer.Recorded(new TransitionObservation(refused, target.Repository, null));
+            }
             return (null, Failed(error));
         }
 
@@ -156,9 +163,13 @@ public sealed class CleanupService
             Detail = existed ? "manifest deleted from the registry" : "manifest already absent from the registry",
             ExclusiveStates = [.. _lifecycle.States.Where(s => s.Exclusive).Select(s => s.Name)],
         };
-        return await _store.CommitTransitionAsync(commit, cancellationToken).ConfigureAwait(false) is Committed committed
-            ? (new CleanupDeleted(target.Digest, target.Repository, committed.Entry.At, committed.Entry.Seq), null)
-            : (null, Failed("the image changed while it was being deleted; run the cleanup again to record it"));
+        if (await _store.CommitTransitionAsync(commit, cancellationToken).ConfigureAwait(false) is not Committed committed)
+        {
+            return (null, Failed("the image changed while it was being deleted; run the cleanup again to record it"));
+        }
+
+        TransitionObservers.Committed(_observer, committed, null);
+        return (new CleanupDeleted(target.Digest, target.Repository, committed.Entry.At, committed.Entry.Seq), null);
     }
 
     private async Task<CleanupPlan> BuildPlanAsync(Caller caller, DateTimeOffset at, CancellationToken cancellationToken)

@@ -2,6 +2,8 @@ using Vivido.Core.Lifecycles;
 using Vivido.Core.Lifecycles.Loading;
 using Vivido.Core.Storage;
 
+using Vivido.Core.Observability;
+
 namespace Vivido.Core.Service;
 
 /// <summary>Registering images and reading them: one image, filtered pages, an image's history.</summary>
@@ -15,7 +17,7 @@ public sealed class ImageService
     private readonly TimeProvider _time;
     private readonly TagMoveHooks _hooks;
 
-    public ImageService(IVividoStore store, Lifecycle lifecycle, TimeProvider time)
+    public ImageService(IVividoStore store, Lifecycle lifecycle, TimeProvider time, ITransitionObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(lifecycle);
@@ -23,7 +25,7 @@ public sealed class ImageService
         _store = store;
         _lifecycle = lifecycle;
         _time = time;
-        _hooks = new TagMoveHooks(new TransitionRunner(store, lifecycle, time));
+        _hooks = new TagMoveHooks(new TransitionRunner(store, lifecycle, time, observer));
     }
 
     /// <summary>

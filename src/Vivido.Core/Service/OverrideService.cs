@@ -2,6 +2,8 @@ using System.Text.Json;
 using Vivido.Core.Lifecycles;
 using Vivido.Core.Storage;
 
+using Vivido.Core.Observability;
+
 namespace Vivido.Core.Service;
 
 /// <summary>
@@ -17,12 +19,12 @@ public sealed class OverrideService
     private readonly TransitionRunner _runner;
     private readonly TimeProvider _time;
 
-    public OverrideService(IVividoStore store, Lifecycle lifecycle, TimeProvider time)
+    public OverrideService(IVividoStore store, Lifecycle lifecycle, TimeProvider time, ITransitionObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(lifecycle);
         ArgumentNullException.ThrowIfNull(time);
-        _runner = new TransitionRunner(store, lifecycle, time);
+        _runner = new TransitionRunner(store, lifecycle, time, observer);
         _time = time;
     }
 
@@ -108,7 +110,7 @@ public sealed class OverrideService
 
         var parameters = new Dictionary<string, string> { ["to"] = target.ToState, ["requestedBy"] = target.RequestedBy };
         var detail = JsonSerializer.Serialize(new { overrideId = target.Id, requestedBy = target.RequestedBy, to = target.ToState }, DetailJson.Options);
-        await Store.AppendRejectionAsync(new RejectionRecord(digest!, OverrideEvent, caller.Name, reason, parameters, now, detail), cancellationToken)
+        await _runner.AppendRejectionAsync(new RejectionRecord(digest!, OverrideEvent, caller.Name, reason, parameters, now, detail), loaded.Value.Repository, cancellationToken)
             .ConfigureAwait(false);
         return rejected;
     }
@@ -134,7 +136,7 @@ public sealed class OverrideService
 
             var commit = new TransitionCommit(
                 image.Digest, image.Version, image.State, to, OverrideEvent, caller.Name, reason, new Dictionary<string, string>(), _time.GetUtcNow(), HistoryKind.Override);
-            var result = await _runner.CommitAsync(commit, cancellationToken).ConfigureAwait(false);
+            var result = await _runner.CommitAsync(commit, cancellationToken, image.EnteredStateAt).ConfigureAwait(false);
             if (result.Succeeded)
             {
                 return new OverrideOutcome(result.Value, null);

@@ -2,6 +2,8 @@ using Vivido.Core.Engine;
 using Vivido.Core.Lifecycles;
 using Vivido.Core.Storage;
 
+using Vivido.Core.Observability;
+
 namespace Vivido.Core.Service;
 
 /// <summary>People's judgements on a digest: approvals (evidence for guards) and vetoes.</summary>
@@ -13,12 +15,12 @@ public sealed class ReviewService
     private readonly TransitionRunner _runner;
     private readonly TimeProvider _time;
 
-    public ReviewService(IVividoStore store, Lifecycle lifecycle, TimeProvider time)
+    public ReviewService(IVividoStore store, Lifecycle lifecycle, TimeProvider time, ITransitionObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(lifecycle);
         ArgumentNullException.ThrowIfNull(time);
-        _runner = new TransitionRunner(store, lifecycle, time);
+        _runner = new TransitionRunner(store, lifecycle, time, observer);
         _time = time;
     }
 

@@ -2,6 +2,8 @@ using Vivido.Core.Engine;
 using Vivido.Core.Lifecycles;
 using Vivido.Core.Storage;
 
+using Vivido.Core.Observability;
+
 namespace Vivido.Core.Service;
 
 /// <summary>Rolls a repository back to a previous digest, re-validated by the lifecycle's rollback guards.</summary>
@@ -12,12 +14,12 @@ public sealed class RollbackService
 
     private readonly TransitionRunner _runner;
 
-    public RollbackService(IVividoStore store, Lifecycle lifecycle, TimeProvider time)
+    public RollbackService(IVividoStore store, Lifecycle lifecycle, TimeProvider time, ITransitionObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(lifecycle);
         ArgumentNullException.ThrowIfNull(time);
-        _runner = new TransitionRunner(store, lifecycle, time);
+        _runner = new TransitionRunner(store, lifecycle, time, observer);
     }
 
     /// <summary>

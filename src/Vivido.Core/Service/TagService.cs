@@ -1,6 +1,8 @@
 using Vivido.Core.Lifecycles;
 using Vivido.Core.Storage;
 
+using Vivido.Core.Observability;
+
 namespace Vivido.Core.Service;
 
 /// <summary>Tags: moving one records the move and never changes a state by itself; the lifecycle's <c>on_tag_move</c> hooks may then fire an event on the digest the tag left.</summary>
@@ -10,14 +12,14 @@ public sealed class TagService
     private readonly TimeProvider _time;
     private readonly TagMoveHooks _hooks;
 
-    public TagService(IVividoStore store, Lifecycle lifecycle, TimeProvider time)
+    public TagService(IVividoStore store, Lifecycle lifecycle, TimeProvider time, ITransitionObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(lifecycle);
         ArgumentNullException.ThrowIfNull(time);
         _store = store;
         _time = time;
-        _hooks = new TagMoveHooks(new TransitionRunner(store, lifecycle, time));
+        _hooks = new TagMoveHooks(new TransitionRunner(store, lifecycle, time, observer));
     }
 
     /// <summary>Points <c>repository:tag</c> at a digest registered in that repository.</summary>

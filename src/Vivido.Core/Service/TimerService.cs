@@ -4,6 +4,8 @@ using Vivido.Core.Engine;
 using Vivido.Core.Lifecycles;
 using Vivido.Core.Storage;
 
+using Vivido.Core.Observability;
+
 namespace Vivido.Core.Service;
 
 /// <summary>
@@ -26,12 +28,12 @@ public sealed class TimerService
     private readonly TransitionRunner _runner;
     private readonly TimeProvider _time;
 
-    public TimerService(IVividoStore store, Lifecycle lifecycle, TimeProvider time)
+    public TimerService(IVividoStore store, Lifecycle lifecycle, TimeProvider time, ITransitionObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(lifecycle);
         ArgumentNullException.ThrowIfNull(time);
-        _runner = new TransitionRunner(store, lifecycle, time);
+        _runner = new TransitionRunner(store, lifecycle, time, observer);
         _time = time;
     }
 
@@ -128,7 +130,7 @@ public sealed class TimerService
         }
 
         var rejection = _runner.Rejection(snapshot, request, detail) with { TimerEvent = timer.Event, ExpectedVersion = snapshot.Version };
-        var recorded = await _runner.Store.AppendRejectionAsync(rejection, cancellationToken).ConfigureAwait(false);
+        var recorded = await _runner.AppendRejectionAsync(rejection, snapshot.Repository, cancellationToken).ConfigureAwait(false);
         return recorded is null ? Outcome.Skipped : Outcome.Refused;
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Vivido.Core.Engine;
 using Vivido.Core.Images;
 using Vivido.Core.Lifecycles;
+using Vivido.Core.Observability;
 using Vivido.Core.Storage;
 
 namespace Vivido.Core.Service;
@@ -20,10 +21,12 @@ internal sealed class TransitionRunner
     private readonly TransitionEngine _engine;
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<string> _exclusiveStates;
+    private readonly ITransitionObserver _observer;
 
-    public TransitionRunner(IVividoStore store, Lifecycle lifecycle, TimeProvider time)
+    public TransitionRunner(IVividoStore store, Lifecycle lifecycle, TimeProvider time, ITransitionObserver? observer = null)
     {
         _store = store;
+        _observer = observer ?? NoTransitionObserver.Instance;
         _engine = new TransitionEngine(lifecycle, time);
         _time = time;
         _exclusiveStates = lifecycle.ExclusiveStates;
@@ -92,17 +95,25 @@ internal sealed class TransitionRunner
             Outbox = Notifications(snapshot, request, accepted, now),
             Detail = detail,
         };
-        return await CommitAsync(commit, cancellationToken).ConfigureAwait(false);
+        return await CommitAsync(commit, cancellationToken, snapshot.EnteredStateAt).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Commits a prepared transition (also used for overrides) under the lifecycle's exclusive states; an
     /// exclusive state another image holds is a <see cref="StateConflict"/> naming it.
     /// </summary>
-    public async Task<ServiceResult<TransitionResult>> CommitAsync(TransitionCommit commit, CancellationToken cancellationToken)
+    /// <param name="commit">The transition.</param>
+    /// <param name="cancellationToken">Cancels the commit.</param>
+    /// <param name="enteredFromStateAt">When the image entered the state it leaves, for the time-in-state observation.</param>
+    public async Task<ServiceResult<TransitionResult>> CommitAsync(TransitionCommit commit, CancellationToken cancellationToken, DateTimeOffset? enteredFromStateAt = null)
     {
         ArgumentNullException.ThrowIfNull(commit);
         var result = await _store.CommitTransitionAsync(commit with { ExclusiveStates = _exclusiveStates }, cancellationToken).ConfigureAwait(false);
+        if (result is Committed done)
+        {
+            TransitionObservers.Committed(_observer, done, enteredFromStateAt);
+        }
+
         return result switch
         {
             Committed committed => new TransitionResult(committed.Image, committed.Entry, committed.EffectEntries),
@@ -121,8 +132,20 @@ internal sealed class TransitionRunner
     public async Task<ServiceFailure> RefuseAsync(ImageSnapshot snapshot, TransitionRequest request, Decision decision, CancellationToken cancellationToken)
     {
         var (failure, detail) = Explain(snapshot, request, decision, null);
-        await _store.AppendRejectionAsync(Rejection(snapshot, request, detail), cancellationToken).ConfigureAwait(false);
+        await AppendRejectionAsync(Rejection(snapshot, request, detail), snapshot.Repository, cancellationToken).ConfigureAwait(false);
         return failure;
+    }
+
+    /// <summary>Appends a refusal to history and tells the observer; null when the store wrote nothing.</summary>
+    public async Task<HistoryEntry?> AppendRejectionAsync(RejectionRecord rejection, string repository, CancellationToken cancellationToken)
+    {
+        var entry = await _store.AppendRejectionAsync(rejection, cancellationToken).ConfigureAwait(false);
+        if (entry is not null)
+        {
+            _observer.Recorded(new TransitionObservation(entry, repository, null));
+        }
+
+        return entry;
     }
 
     /// <summary>The failure a refused decision is reported as, and the JSON detail its history entry records (with <paramref name="timer"/>, when a timer fired it).</summary>

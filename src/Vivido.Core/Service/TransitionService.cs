@@ -2,6 +2,8 @@ using Vivido.Core.Engine;
 using Vivido.Core.Lifecycles;
 using Vivido.Core.Storage;
 
+using Vivido.Core.Observability;
+
 namespace Vivido.Core.Service;
 
 /// <summary>Fires lifecycle events on images: the engine decides, the store commits atomically.</summary>
@@ -9,12 +11,12 @@ public sealed class TransitionService
 {
     private readonly TransitionRunner _runner;
 
-    public TransitionService(IVividoStore store, Lifecycle lifecycle, TimeProvider time)
+    public TransitionService(IVividoStore store, Lifecycle lifecycle, TimeProvider time, ITransitionObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(lifecycle);
         ArgumentNullException.ThrowIfNull(time);
-        _runner = new TransitionRunner(store, lifecycle, time);
+        _runner = new TransitionRunner(store, lifecycle, time, observer);
     }
 
     /// <summary>

@@ -2,6 +2,8 @@ using Vivido.Core.Images;
 using Vivido.Core.Lifecycles;
 using Vivido.Core.Storage;
 
+using Vivido.Core.Observability;
+
 namespace Vivido.Core.Service;
 
 /// <summary>
@@ -19,7 +21,7 @@ public sealed class WebhookService
     private readonly TransitionRunner _runner;
     private readonly TagMoveHooks _hooks;
 
-    public WebhookService(IVividoStore store, Lifecycle lifecycle, TimeProvider time)
+    public WebhookService(IVividoStore store, Lifecycle lifecycle, TimeProvider time, ITransitionObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(lifecycle);
@@ -27,7 +29,7 @@ public sealed class WebhookService
         _store = store;
         _lifecycle = lifecycle;
         _time = time;
-        _runner = new TransitionRunner(store, lifecycle, time);
+        _runner = new TransitionRunner(store, lifecycle, time, observer);
         _hooks = new TagMoveHooks(_runner);
     }
 
